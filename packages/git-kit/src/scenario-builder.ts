@@ -1,0 +1,124 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { type GitIdentity, HardenedGit } from './hardened-git.ts'
+import { ScenarioClock } from './scenario-clock.ts'
+
+export const PEOPLE = {
+  ada: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  grace: { name: 'Grace Hopper', email: 'grace@example.com' },
+  linus: { name: 'Linus Ops', email: 'ops@example.com' },
+} satisfies Record<string, GitIdentity>
+
+export interface CommitOptions {
+  author?: GitIdentity
+  /** Files to write (path → content) before committing. */
+  files?: Record<string, string>
+  /** Paths to delete before committing. */
+  remove?: string[]
+  allowEmpty?: boolean
+}
+
+/**
+ * Builds scenario repositories deterministically: fixed people, dates one minute apart in UTC,
+ * and no dependence on the user's git config, so the same scenario always has the same hashes.
+ */
+export class ScenarioBuilder {
+  readonly git: HardenedGit
+  readonly clock: ScenarioClock
+  private author: GitIdentity = PEOPLE.ada
+
+  private constructor(readonly dir: string, clock: ScenarioClock) {
+    this.git = new HardenedGit(dir)
+    this.clock = clock
+  }
+
+  static async init(dir: string, options: { branch?: string; clock?: ScenarioClock } = {}): Promise<ScenarioBuilder> {
+    await mkdir(dir, { recursive: true })
+    const builder = new ScenarioBuilder(dir, options.clock ?? new ScenarioClock())
+    await builder.git.run(['init', '-q', '-b', options.branch ?? 'main'])
+    return builder
+  }
+
+  /** Opens an existing repository, e.g. to apply a reference solution to a started workspace. */
+  static open(dir: string, clock = new ScenarioClock('2024-06-01T09:00:00Z')): ScenarioBuilder {
+    return new ScenarioBuilder(dir, clock)
+  }
+
+  as(author: GitIdentity): this {
+    this.author = author
+    return this
+  }
+
+  /** Environment that fixes who and when for the next git operation. */
+  identityEnv(author: GitIdentity = this.author): Record<string, string> {
+    const date = this.clock.tick()
+    return {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+      GIT_COMMITTER_DATE: date,
+    }
+  }
+
+  async write(files: Record<string, string>): Promise<void> {
+    for (const [path, content] of Object.entries(files)) {
+      const full = join(this.dir, path)
+      await mkdir(dirname(full), { recursive: true })
+      await writeFile(full, content)
+    }
+  }
+
+  async remove(...paths: string[]): Promise<void> {
+    for (const p of paths) await rm(join(this.dir, p), { recursive: true, force: true })
+  }
+
+  /** Stages everything and commits; returns the new commit's hash. */
+  async commit(message: string, options: CommitOptions = {}): Promise<string> {
+    if (options.files) await this.write(options.files)
+    if (options.remove) await this.remove(...options.remove)
+    await this.git.run(['add', '-A'])
+    const args = ['commit', '-q', '--no-verify', '-m', message]
+    if (options.allowEmpty) args.push('--allow-empty')
+    await this.git.run(args, { env: this.identityEnv(options.author) })
+    return this.git.text(['rev-parse', 'HEAD'])
+  }
+
+  /** Runs any git command with this builder's identity and clock (merge, rebase, cherry-pick, tag…). */
+  async run(args: string[], options: { allowFailure?: boolean; author?: GitIdentity } = {}) {
+    return this.git.run(args, { env: this.identityEnv(options.author), allowFailure: options.allowFailure })
+  }
+
+  async branch(name: string, from?: string): Promise<void> {
+    await this.git.run(['branch', name, ...(from ? [from] : [])])
+  }
+
+  async checkout(ref: string, options: { create?: boolean } = {}): Promise<void> {
+    await this.git.run(['checkout', '-q', ...(options.create ? ['-b'] : []), ref])
+  }
+
+  async merge(ref: string, message: string, options: { noFf?: boolean } = {}): Promise<void> {
+    await this.run(['merge', '-q', ...(options.noFf ? ['--no-ff'] : []), '-m', message, ref])
+  }
+
+  async tag(name: string, options: { message?: string; ref?: string } = {}): Promise<void> {
+    const args = options.message ? ['tag', '-a', name, '-m', options.message] : ['tag', name]
+    if (options.ref) args.push(options.ref)
+    await this.run(args)
+  }
+
+  async head(): Promise<string> {
+    return this.git.text(['rev-parse', 'HEAD'])
+  }
+}
+
+/** Builds a scenario repository in `dir`. */
+export async function buildScenario(
+  dir: string,
+  build: (s: ScenarioBuilder) => Promise<void>,
+  options: { branch?: string } = {},
+): Promise<void> {
+  const s = await ScenarioBuilder.init(dir, options)
+  await build(s)
+}

@@ -1,0 +1,38 @@
+import type { Check, CheckContext } from './check.ts'
+
+/** How to produce a submission from a fresh starter workspace. */
+export interface SubmissionRecipe {
+  /** A folder (relative to the suite) whose files are copied over the starter. */
+  dir?: string
+  /** Or a function that edits the workspace in place (for git labs: runs git commands). */
+  apply?: (workspaceDir: string) => Promise<void>
+}
+
+export interface Fixture extends SubmissionRecipe {
+  /** Stable kebab-case slug. */
+  id: string
+  /** What is wrong with this submission, for the author. */
+  title: string
+  /** Exactly the checks this submission must fail; every other check must pass or be skipped. */
+  fails: string[]
+  /** The engines under which it is expected to be caught (others report it as skipped). */
+  engines?: string[]
+}
+
+/** The hidden half of a lab: hidden checks, the reference solution and known-bad fixtures. */
+export interface Suite<Ctx extends CheckContext = CheckContext> {
+  checks: Check<Ctx>[]
+  solution: SubmissionRecipe
+  fixtures: Fixture[]
+}
+
+export function defineSuite<Ctx extends CheckContext = CheckContext>(suite: Suite<Ctx>): Suite<Ctx> {
+  const ids = new Set<string>()
+  for (const f of suite.fixtures) {
+    if (ids.has(f.id)) throw new TypeError(`fixture "${f.id}" is declared twice`)
+    ids.add(f.id)
+    if (!f.dir && !f.apply) throw new TypeError(`fixture "${f.id}" needs \`dir\` or \`apply\``)
+    if (f.fails.length === 0) throw new TypeError(`fixture "${f.id}" must fail at least one check`)
+  }
+  return suite
+}
