@@ -8,6 +8,12 @@ export interface SubmissionRecipe {
   apply?: (workspaceDir: string) => Promise<void>
 }
 
+/** Another correct way to do the task; it must score full marks too. */
+export interface Alternative extends SubmissionRecipe {
+  id: string
+  title: string
+}
+
 export interface Fixture extends SubmissionRecipe {
   /** Stable kebab-case slug. */
   id: string
@@ -23,11 +29,17 @@ export interface Fixture extends SubmissionRecipe {
 export interface Suite<Ctx extends CheckContext = CheckContext> {
   checks: Check<Ctx>[]
   solution: SubmissionRecipe
+  /** Other correct solutions (a different merge message, squash order…): each must score full marks. */
+  alternatives?: Alternative[]
   fixtures: Fixture[]
 }
 
 export function defineSuite<Ctx extends CheckContext = CheckContext>(suite: Suite<Ctx>): Suite<Ctx> {
   const ids = new Set<string>()
+  for (const a of suite.alternatives ?? []) {
+    if (ids.has(a.id)) throw new TypeError(`alternative "${a.id}" is declared twice`)
+    ids.add(a.id)
+  }
   for (const f of suite.fixtures) {
     if (ids.has(f.id)) throw new TypeError(`fixture "${f.id}" is declared twice`)
     ids.add(f.id)
