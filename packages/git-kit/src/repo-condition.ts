@@ -56,7 +56,8 @@ export async function inspectRepo(dir: string): Promise<RepoCondition> {
   ]
   for (const [file, op] of markers) {
     if (await exists(join(gitDir, file))) {
-      condition.inProgress = op === 'rebase' && (await exists(join(gitDir, 'rebase-apply', 'applying'))) ? 'am' : op
+      condition.inProgress =
+        op === 'rebase' && (await exists(join(gitDir, 'rebase-apply', 'applying'))) ? 'am' : op
       break
     }
   }
@@ -77,7 +78,10 @@ const FINISH: Record<InProgress, ConditionProblem> = {
     message: 'the repository is in the middle of a rebase',
     hint: 'resolve any conflicts, `git add` them and run `git rebase --continue` (or `git rebase --abort`)',
   },
-  am: { message: 'the repository is in the middle of `git am`', hint: 'run `git am --continue` or `git am --abort`' },
+  am: {
+    message: 'the repository is in the middle of `git am`',
+    hint: 'run `git am --continue` or `git am --abort`',
+  },
   'cherry-pick': {
     message: 'the repository is in the middle of a cherry-pick',
     hint: 'resolve the conflicts and run `git cherry-pick --continue` (or `git cherry-pick --abort`)',
@@ -108,7 +112,10 @@ export function conditionProblem(c: RepoCondition): ConditionProblem | undefined
         hint: 'grade the main checkout of the lab instead',
       }
     case 'empty':
-      return { message: `the repository at ${c.dir} has no commits yet`, hint: 'make at least one commit, then grade again' }
+      return {
+        message: `the repository at ${c.dir} has no commits yet`,
+        hint: 'make at least one commit, then grade again',
+      }
   }
   if (c.inProgress) return FINISH[c.inProgress]
   if (c.shallow) {

@@ -69,7 +69,9 @@ export class RepoView {
 
   /** Resolves a revision to a commit hash, or undefined. */
   async resolve(rev: string): Promise<string | undefined> {
-    const r = await this.git.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], { allowFailure: true })
+    const r = await this.git.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
+      allowFailure: true,
+    })
     return r.code === 0 ? r.stdout.trim() : undefined
   }
 

@@ -27,12 +27,18 @@ export class ScenarioBuilder {
   readonly clock: ScenarioClock
   private author: GitIdentity = PEOPLE.ada
 
-  private constructor(readonly dir: string, clock: ScenarioClock) {
+  private constructor(
+    readonly dir: string,
+    clock: ScenarioClock,
+  ) {
     this.git = new HardenedGit(dir)
     this.clock = clock
   }
 
-  static async init(dir: string, options: { branch?: string; clock?: ScenarioClock } = {}): Promise<ScenarioBuilder> {
+  static async init(
+    dir: string,
+    options: { branch?: string; clock?: ScenarioClock } = {},
+  ): Promise<ScenarioBuilder> {
     await mkdir(dir, { recursive: true })
     const builder = new ScenarioBuilder(dir, options.clock ?? new ScenarioClock())
     await builder.git.run(['init', '-q', '-b', options.branch ?? 'main'])

@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  BadInputError,
+  ExitCode,
+  type LabResult,
+  RESULTS_SCHEMA_VERSION,
+  type ResultsDocument,
+} from '@backend-labs/lab-kit'
+import pc from 'picocolors'
+import { gradeLab } from '../../engine/grade-lab.ts'
+import type { Reporter } from '../../reporters/reporter.ts'
+import { FILE_REPORTERS } from '../../reporters/reporter-registry.ts'
+import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
+import type { AppContext } from '../app-context.ts'
+import type { CommandSpec } from '../command-spec.ts'
+import { ProgressLine } from '../progress-line.ts'
+import { TOOL } from '../tool-info.ts'
+
+/** Exit code for a set of results: grader bugs, then bad input, then environment, then failures. */
+export function exitCodeFor(labs: LabResult[]): number {
+  const kinds = new Set(labs.map((l) => l.error?.kind))
+  if (kinds.has('internal')) return ExitCode.internal
+  if (kinds.has('bad-input')) return ExitCode.badInput
+  if (kinds.has('environment')) return ExitCode.environment
+  return labs.every((l) => l.status === 'passed') ? ExitCode.ok : ExitCode.checksFailed
+}
+
+async function startedLabs(app: AppContext): Promise<string[]> {
+  const ids: string[] = []
+  for (const id of await app.catalog.ids()) {
+    const lab = await app.catalog.load(id)
+    const bundle =
+      lab.manifest.submission.type === 'git' ? join(lab.dir, lab.manifest.submission.bundle) : undefined
+    if (existsSync(app.paths.workspace(id)) || (bundle && existsSync(bundle))) ids.push(id)
+  }
+  return ids
+}
+
+export const gradeCommand: CommandSpec = {
+  name: 'grade',
+  args: '[labs...]',
+  summary: 'Grade your work on one or more labs',
+  options: [
+    { flags: '--all', description: 'grade every lab you have started' },
+    {
+      flags: '--submission <path>',
+      description: 'grade this folder or git bundle instead of your workspace',
+    },
+    { flags: '--public-only', description: 'run only the public checks' },
+    {
+      flags: '--engine <engine>',
+      description: 'force a grading engine where a track has several (live|static)',
+    },
+    { flags: '--json <file>', description: 'write the results as JSON (docs/results.md)' },
+    { flags: '--junit <file>', description: 'write the results as JUnit XML' },
+    { flags: '--verbose', description: "show the grader's log lines for public checks" },
+  ],
+  async run(app, args, options) {
+    if (!options.all && args.length === 0) {
+      throw new BadInputError(
+        'name a lab to grade, or pass --all',
+        'e.g. `pnpm grade git/first-commits`; `pnpm labs list` shows every lab',
+      )
+    }
+    if (options.submission && (options.all || args.length !== 1)) {
+      throw new BadInputError('--submission grades exactly one lab', 'name one lab with it')
+    }
+    const ids = options.all ? await startedLabs(app) : await app.catalog.select({ ids: args })
+    if (ids.length === 0) {
+      app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
+      return ExitCode.ok
+    }
+    const reporters: Reporter[] = [new TerminalReporter(app.out)]
+    for (const [flag, make] of Object.entries(FILE_REPORTERS))
+      if (options[flag]) reporters.push(make(String(options[flag])))
+    const progress = new ProgressLine()
+    const started = Date.now()
+    const labs: LabResult[] = []
+    for (const id of ids) {
+      const lab = await app.catalog.load(id)
+      for (const r of reporters) r.onLabStart?.(id, lab.manifest.title)
+      const source = options.submission
+        ? { kind: 'path' as const, path: String(options.submission) }
+        : { kind: 'workspace' as const }
+      const result = await gradeLab(lab, app.paths, {
+        source,
+        publicOnly: Boolean(options.publicOnly),
+        ...(options.engine ? { engine: String(options.engine) } : {}),
+        onStep: (step) => progress.step(`${id}: ${step}`),
+        onCheckEnd: (c) => {
+          progress.clear()
+          for (const r of reporters) r.onCheckEnd?.(c)
+        },
+        log: options.verbose ? (line) => app.err(`${pc.dim(line)}\n`) : undefined,
+      })
+      progress.clear()
+      if (source.kind === 'workspace' && !options.publicOnly) await app.progress.record(result)
+      for (const r of reporters) r.onLabEnd?.(result)
+      labs.push(result)
+    }
+    const doc: ResultsDocument = {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      tool: TOOL,
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      labs,
+      summary: {
+        labs: labs.length,
+        passed: labs.filter((l) => l.status === 'passed').length,
+        score: labs.reduce((s, l) => s + l.score, 0),
+        maxScore: labs.reduce((s, l) => s + l.maxScore, 0),
+      },
+    }
+    for (const r of reporters) await r.onFinish?.(doc)
+    return exitCodeFor(labs)
+  },
+}

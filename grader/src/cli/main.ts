@@ -1,0 +1,85 @@
+import { BadInputError, EnvironmentError, ExitCode } from '@backend-labs/lab-kit'
+import { Command, CommanderError } from 'commander'
+import pc from 'picocolors'
+import { AppContext } from './app-context.ts'
+import type { CommandSpec } from './command-spec.ts'
+import { doctorCommand } from './commands/doctor-command.ts'
+import { gradeCommand } from './commands/grade-command.ts'
+import { listCommand } from './commands/list-command.ts'
+import { resetCommand } from './commands/reset-command.ts'
+import { startCommand } from './commands/start-command.ts'
+import { submitCommand } from './commands/submit-command.ts'
+import { verifyCommand } from './commands/verify-command.ts'
+import { TOOL } from './tool-info.ts'
+
+export const COMMANDS: CommandSpec[] = [
+  listCommand,
+  startCommand,
+  gradeCommand,
+  submitCommand,
+  resetCommand,
+  verifyCommand,
+  doctorCommand,
+]
+
+/** Reports an error for a person and returns its exit code. */
+export function reportError(app: AppContext, error: unknown): number {
+  if (error instanceof BadInputError || error instanceof EnvironmentError) {
+    app.err(`${pc.red('error:')} ${error.message}\n`)
+    if (error.hint) app.err(`${pc.cyan('what to do:')} ${error.hint}\n`)
+    return error.exitCode
+  }
+  app.err(`${pc.red('internal error:')} ${(error as Error)?.message ?? String(error)}\n`)
+  app.err('This is a bug in the grader, not in your work. Please report it with the command you ran.\n')
+  if (process.env.LABS_DEBUG) app.err(`${(error as Error)?.stack}\n`)
+  return ExitCode.internal
+}
+
+export async function runCli(argv: string[], app = new AppContext()): Promise<number> {
+  let exitCode = 0
+  const program = new Command('labs')
+    .description('Backend Labs: hands-on labs for back-end developers, graded locally')
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => app.out(s),
+      writeErr: (s) => app.err(s),
+      outputError: (s, write) => write(`${pc.red(s.trim())}\nRun \`labs --help\` for usage.\n`),
+    })
+    .showSuggestionAfterError()
+  for (const spec of COMMANDS) {
+    const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary)
+    for (const o of spec.options ?? []) cmd.option(o.flags, o.description, o.default as string)
+    cmd.action(async (...params: unknown[]) => {
+      const command = params.at(-1) as Command
+      const options = command.opts()
+      const args = params
+        .slice(0, -2)
+        .flatMap((p) => (Array.isArray(p) ? p : p === undefined ? [] : [String(p)]))
+      exitCode = await spec.run(app, args, options, command)
+    })
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return exitCode
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return 0
+      return ExitCode.badInput
+    }
+    return reportError(app, error)
+  }
+}
+
+const isMain =
+  process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/grader\//, '/grader/'))
+if (isMain) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

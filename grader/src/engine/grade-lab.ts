@@ -1,0 +1,118 @@
+import {
+  BadInputError,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  EnvironmentError,
+  type LabResult,
+} from '@backend-labs/lab-kit'
+import type { ServiceInstance } from '../services/service-provider.ts'
+import { serviceProvider } from '../services/service-registry.ts'
+import type { Lab } from './lab.ts'
+import { loadPublicChecks, loadSuite } from './lab-modules.ts'
+import type { ProjectPaths } from './project-paths.ts'
+import { runChecks } from './run-checks.ts'
+import { type StagedSubmission, stageSubmission } from './stage.ts'
+import type { SubmissionSource } from './submission-source.ts'
+
+export interface GradeOptions {
+  source: SubmissionSource
+  publicOnly?: boolean
+  /** Force an engine where a track has several. */
+  engine?: string
+  revealInternals?: boolean
+  onCheckEnd?(result: CheckResult): void
+  onStep?(step: string): void
+  log?(line: string): void
+}
+
+/** Public then hidden checks; ids must be unique across both. */
+export async function loadLabChecks(lab: Lab, paths: ProjectPaths, publicOnly: boolean) {
+  const publicChecks = await loadPublicChecks(lab, paths)
+  const suite = publicOnly ? undefined : await loadSuite(lab, paths)
+  const checks = [...publicChecks, ...(suite?.checks ?? [])] as Check[]
+  const seen = new Set<string>()
+  for (const c of checks) {
+    if (seen.has(c.id))
+      throw new BadInputError(`lab ${lab.id}: check id "${c.id}" is used twice (ids must be unique per lab)`)
+    seen.add(c.id)
+  }
+  return { checks, suite }
+}
+
+export function errorKind(error: unknown): 'bad-input' | 'environment' | 'internal' {
+  if (error instanceof BadInputError) return 'bad-input'
+  if (error instanceof EnvironmentError) return 'environment'
+  return 'internal'
+}
+
+/** Grades one submission of one lab: stage → services → checks → result. Teardown always runs. */
+export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOptions): Promise<LabResult> {
+  const started = performance.now()
+  const result: LabResult = {
+    id: lab.id,
+    title: lab.manifest.title,
+    status: 'error',
+    score: 0,
+    maxScore: 0,
+    checks: [],
+    durationMs: 0,
+  }
+  const notices: string[] = []
+  let staged: StagedSubmission | undefined
+  const services: ServiceInstance[] = []
+  try {
+    const { checks, suite } = await loadLabChecks(lab, paths, options.publicOnly ?? false)
+    result.maxScore = checks.reduce((sum, c) => sum + c.points, 0)
+    if (!options.publicOnly && !suite)
+      notices.push('hidden checks are not installed in this copy: only public checks ran')
+    options.onStep?.('staging the submission')
+    staged = await stageSubmission(lab, paths, options.source)
+    notices.push(...staged.notices)
+    for (const name of lab.manifest.services) {
+      const instance = await serviceProvider(name).create(lab, staged)
+      services.push(instance)
+      if (instance.engine) result.engine = instance.engine
+      notices.push(...(instance.notices ?? []))
+    }
+    if (options.engine) result.engine = options.engine
+    const context = Object.assign({}, ...services.map((s) => s.context))
+    const submissionDir = staged.dir
+    options.onStep?.('running checks')
+    const outcome = await runChecks(checks, {
+      engine: result.engine,
+      revealInternals: options.revealInternals ?? false,
+      context: (check, signal): CheckContext => ({
+        ...context,
+        labId: lab.id,
+        submissionDir,
+        signal,
+        log: (line: string) => {
+          if (check.visibility === 'public' || options.revealInternals)
+            options.log?.(`[tester::${check.id}] ${line}`)
+        },
+      }),
+      onCheckEnd: options.onCheckEnd,
+    })
+    result.checks = outcome.results
+    if (outcome.fatal) throw outcome.fatal
+    result.score = result.checks.reduce((sum, c) => sum + c.points, 0)
+    const blocking = result.checks.some(
+      (c) => c.status === 'failed' || c.status === 'error' || c.message?.startsWith('skipped: needs '),
+    )
+    result.status = blocking ? 'failed' : 'passed'
+  } catch (error) {
+    const kind = errorKind(error)
+    const message = error instanceof Error ? error.message : String(error)
+    result.status = 'error'
+    result.error = { kind, message: kind === 'internal' ? `internal grader error: ${message}` : message }
+    const hint = (error as { hint?: string }).hint
+    if (hint) result.error.hint = hint
+  } finally {
+    for (const s of services.reverse()) await s.dispose().catch(() => {})
+    await staged?.dispose()
+  }
+  if (notices.length) result.notices = notices
+  result.durationMs = Math.round(performance.now() - started)
+  return result
+}

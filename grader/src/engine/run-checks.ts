@@ -1,0 +1,129 @@
+import {
+  BadInputError,
+  type Check,
+  type CheckContext,
+  CheckFailure,
+  type CheckResult,
+  DEFAULT_CHECK_TIMEOUT_MS,
+  EnvironmentError,
+} from '@backend-labs/lab-kit'
+
+export interface RunChecksOptions {
+  /** Builds the context one check receives. */
+  context(check: Check, signal: AbortSignal): CheckContext
+  /** The engine in use; checks restricted to other engines are skipped with the reason. */
+  engine?: string
+  /** Show internal error details even for hidden checks (authors running `labs verify`). */
+  revealInternals?: boolean
+  onCheckStart?(check: Check): void
+  onCheckEnd?(result: CheckResult): void
+}
+
+class CheckTimeout extends Error {}
+
+async function runWithTimeout(check: Check, ctx: (signal: AbortSignal) => CheckContext): Promise<void> {
+  const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
+  const controller = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort()
+      reject(new CheckTimeout())
+    }, timeoutMs)
+  })
+  try {
+    await Promise.race([check.run(ctx(controller.signal)), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function internalMessage(check: Check, error: unknown, reveal: boolean): string {
+  const base = 'the grader hit an internal error in this check; this is not your fault'
+  if (check.visibility === 'hidden' && !reveal) return `${base}. Please report it to your instructor.`
+  const detail = error instanceof Error ? error.message : String(error)
+  return `${base}: ${detail.split('\n')[0]}`
+}
+
+export interface RunChecksOutcome {
+  results: CheckResult[]
+  /** A missing service or a submission that cannot be graded stops the run; later checks are not run. */
+  fatal?: BadInputError | EnvironmentError
+}
+
+/** Runs checks in order. Failures do not stop later checks; dependencies and engines may skip them. */
+export async function runChecks(checks: Check[], options: RunChecksOptions): Promise<RunChecksOutcome> {
+  const results: CheckResult[] = []
+  const passed = new Set<string>()
+  let fatal: BadInputError | EnvironmentError | undefined
+  for (const check of checks) {
+    const base = {
+      id: check.id,
+      title: check.title,
+      visibility: check.visibility,
+      maxPoints: check.points,
+      points: 0,
+    }
+    if (fatal) {
+      results.push({ ...base, status: 'skipped', message: `not run: ${fatal.message}`, durationMs: 0 })
+      continue
+    }
+    const missing = (check.needs ?? []).filter((id) => !passed.has(id))
+    if (missing.length) {
+      const result: CheckResult = {
+        ...base,
+        status: 'skipped',
+        message: `skipped: needs ${missing.join(', ')}`,
+        durationMs: 0,
+      }
+      results.push(result)
+      options.onCheckEnd?.(result)
+      continue
+    }
+    if (check.engines && options.engine && !check.engines.includes(options.engine)) {
+      const result: CheckResult = {
+        ...base,
+        status: 'skipped',
+        message: `skipped: runs only under the ${check.engines.join(' or ')} engine (graded with ${options.engine})`,
+        durationMs: 0,
+      }
+      results.push(result)
+      options.onCheckEnd?.(result)
+      continue
+    }
+    options.onCheckStart?.(check)
+    const started = performance.now()
+    let result: CheckResult
+    try {
+      await runWithTimeout(check, (signal) => options.context(check, signal))
+      result = { ...base, status: 'passed', points: check.points, durationMs: 0 }
+      passed.add(check.id)
+    } catch (error) {
+      if (error instanceof CheckFailure) {
+        result = { ...base, status: 'failed', message: error.message, durationMs: 0 }
+        if (error.details.where) result.where = error.details.where
+        // The failure's own hint is specific to what was found; the check's hints are the general fallback.
+        const hints = error.details.hint ? [error.details.hint] : [...(check.hints ?? [])]
+        if (hints.length) result.hints = hints
+      } else if (error instanceof CheckTimeout) {
+        const seconds = (check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS) / 1000
+        result = { ...base, status: 'failed', message: `timed out after ${seconds} s`, durationMs: 0 }
+        if (check.hints?.length) result.hints = [...check.hints]
+      } else if (error instanceof BadInputError || error instanceof EnvironmentError) {
+        fatal = error
+        result = { ...base, status: 'error', message: error.message, durationMs: 0 }
+      } else {
+        result = {
+          ...base,
+          status: 'error',
+          message: internalMessage(check, error, options.revealInternals ?? false),
+          durationMs: 0,
+        }
+      }
+    }
+    result.durationMs = Math.round(performance.now() - started)
+    results.push(result)
+    options.onCheckEnd?.(result)
+  }
+  return fatal ? { results, fatal } : { results }
+}

@@ -1,0 +1,177 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { LabResult, SubmissionRecipe } from '@backend-labs/lab-kit'
+import { gradeLab } from './grade-lab.ts'
+import type { Lab } from './lab.ts'
+import { loadSuite } from './lab-modules.ts'
+import { mapPool } from './pool.ts'
+import type { ProjectPaths } from './project-paths.ts'
+import { materializeStarter } from './starter.ts'
+
+export type VerifyCaseKind = 'solution' | 'alternative' | 'starter' | 'fixture'
+
+export interface VerifyCase {
+  kind: VerifyCaseKind
+  id: string
+  ok: boolean
+  /** What this case must show. */
+  expectation: string
+  /** What broke, for the author. Empty when ok. */
+  problems: string[]
+  skipped?: string
+  score: number
+  maxScore: number
+  failed: string[]
+  durationMs: number
+}
+
+export interface VerifyLabReport {
+  id: string
+  ok: boolean
+  cases: VerifyCase[]
+  problems: string[]
+  durationMs: number
+}
+
+interface PlannedCase {
+  kind: VerifyCaseKind
+  id: string
+  recipe?: SubmissionRecipe
+  fails?: string[]
+  engines?: string[]
+}
+
+const failedIds = (r: LabResult) =>
+  r.checks.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => c.id)
+
+function judge(
+  plan: PlannedCase,
+  r: LabResult,
+): { expectation: string; problems: string[]; skipped?: string } {
+  const problems: string[] = []
+  if (r.status === 'error') problems.push(`could not be graded: ${r.error?.message}`)
+  const failed = failedIds(r)
+  switch (plan.kind) {
+    case 'solution':
+    case 'alternative': {
+      if (r.status !== 'passed') {
+        const bad = r.checks.filter(
+          (c) => c.status !== 'passed' && !c.message?.startsWith('skipped: runs only'),
+        )
+        for (const c of bad) problems.push(`${c.id} ${c.status}: ${c.message ?? ''}`)
+      }
+      return { expectation: 'full marks', problems }
+    }
+    case 'starter':
+      if (r.status === 'passed')
+        problems.push(`the starter scores full marks (${r.score}/${r.maxScore}): the checks prove nothing`)
+      return { expectation: 'below full marks', problems }
+    case 'fixture': {
+      const expected = plan.fails ?? []
+      if (plan.engines && r.engine && !plan.engines.includes(r.engine)) {
+        return {
+          expectation: `fails ${expected.join(', ')}`,
+          problems: [],
+          skipped: `only the ${plan.engines.join('/')} engine can catch it (graded with ${r.engine})`,
+        }
+      }
+      const missing = expected.filter((id) => !failed.includes(id))
+      const extra = failed.filter((id) => !expected.includes(id))
+      const unknown = expected.filter((id) => !r.checks.some((c) => c.id === id))
+      for (const id of unknown) problems.push(`declares "${id}", which is not a check of this lab`)
+      for (const id of missing.filter((m) => !unknown.includes(m))) {
+        const c = r.checks.find((x) => x.id === id)
+        problems.push(
+          `should fail ${id}, but it ${c?.status ?? 'did not run'}${c?.message ? ` (${c.message})` : ''}`,
+        )
+      }
+      for (const id of extra) {
+        const c = r.checks.find((x) => x.id === id)
+        problems.push(`should not fail ${id}, but it did: ${c?.message ?? ''}`)
+      }
+      return { expectation: `fails exactly ${expected.join(', ')}`, problems }
+    }
+  }
+}
+
+/** Proves a lab: the solution scores full marks, the starter does not, each fixture fails exactly its checks. */
+export async function verifyLab(
+  lab: Lab,
+  paths: ProjectPaths,
+  options: { concurrency?: number } = {},
+): Promise<VerifyLabReport> {
+  const started = performance.now()
+  const report: VerifyLabReport = { id: lab.id, ok: false, cases: [], problems: [], durationMs: 0 }
+  const tmp = await mkdtemp(join(tmpdir(), 'labs-verify-'))
+  try {
+    const suite = await loadSuite(lab, paths)
+    if (!suite) {
+      report.problems.push(
+        `no hidden suite at ${paths.relative(paths.suiteDir(lab.id))}/suite.ts (solution and fixtures live there)`,
+      )
+      return report
+    }
+    const starterDir = join(tmp, 'starter')
+    await materializeStarter(lab, paths, starterDir)
+    const plans: PlannedCase[] = [
+      { kind: 'solution', id: 'solution', recipe: suite.solution },
+      ...(suite.alternatives ?? []).map((a) => ({ kind: 'alternative' as const, id: a.id, recipe: a })),
+      { kind: 'starter', id: 'starter' },
+      ...suite.fixtures.map((f) => ({
+        kind: 'fixture' as const,
+        id: f.id,
+        recipe: f,
+        fails: f.fails,
+        engines: f.engines,
+      })),
+    ]
+    report.cases = await mapPool(plans, options.concurrency ?? 3, async (plan, i) => {
+      const caseStarted = performance.now()
+      const dir = join(tmp, `case-${i}`)
+      await cp(starterDir, dir, { recursive: true, verbatimSymlinks: true })
+      let result: LabResult
+      try {
+        if (plan.recipe?.dir)
+          await cp(join(paths.suiteDir(lab.id), plan.recipe.dir), dir, { recursive: true, force: true })
+        await plan.recipe?.apply?.(dir)
+        result = await gradeLab(lab, paths, { source: { kind: 'path', path: dir }, revealInternals: true })
+      } catch (error) {
+        const problem = `building this case failed: ${(error as Error).message}`
+        return {
+          kind: plan.kind,
+          id: plan.id,
+          ok: false,
+          expectation: '',
+          problems: [problem],
+          score: 0,
+          maxScore: 0,
+          failed: [],
+          durationMs: 0,
+        }
+      }
+      const verdict = judge(plan, result)
+      const c: VerifyCase = {
+        kind: plan.kind,
+        id: plan.id,
+        ok: verdict.problems.length === 0,
+        expectation: verdict.expectation,
+        problems: verdict.problems,
+        score: result.score,
+        maxScore: result.maxScore,
+        failed: failedIds(result),
+        durationMs: Math.round(performance.now() - caseStarted),
+      }
+      if (verdict.skipped) c.skipped = verdict.skipped
+      return c
+    })
+    report.ok = report.cases.every((c) => c.ok)
+    return report
+  } catch (error) {
+    report.problems.push((error as Error).message)
+    return report
+  } finally {
+    await rm(tmp, { recursive: true, force: true })
+    report.durationMs = Math.round(performance.now() - started)
+  }
+}

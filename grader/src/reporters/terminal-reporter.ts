@@ -1,0 +1,77 @@
+import type { CheckResult, LabResult, ResultsDocument } from '@backend-labs/lab-kit'
+import pc from 'picocolors'
+import type { Reporter } from './reporter.ts'
+
+type Write = (text: string) => void
+
+const ICON: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' }
+
+function colorFor(status: CheckResult['status']) {
+  return status === 'passed'
+    ? pc.green
+    : status === 'skipped'
+      ? pc.dim
+      : status === 'failed'
+        ? pc.red
+        : pc.yellow
+}
+
+export function formatCheck(c: CheckResult): string[] {
+  const color = colorFor(c.status)
+  const tag = c.visibility === 'hidden' ? pc.dim(' [hidden]') : ''
+  const lines = [`  ${color(ICON[c.status])} ${c.title}${tag} ${pc.dim(`(${c.points}/${c.maxPoints})`)}`]
+  if (c.status !== 'passed' && c.message) lines.push(`      ${color(c.message)}`)
+  if (c.status === 'failed' || c.status === 'error') {
+    if (c.where && !c.message?.startsWith(c.where)) lines.push(`      ${pc.dim('where:')} ${c.where}`)
+    for (const hint of c.hints ?? []) lines.push(`      ${pc.cyan('hint:')} ${hint}`)
+  }
+  return lines
+}
+
+export function formatLabEnd(r: LabResult): string[] {
+  const lines: string[] = []
+  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${n}`)
+  if (r.error) {
+    const label =
+      r.error.kind === 'bad-input'
+        ? 'cannot grade'
+        : r.error.kind === 'environment'
+          ? 'environment problem'
+          : 'grader error'
+    lines.push(`  ${pc.red(`${label}:`)} ${r.error.message}`)
+    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${r.error.hint}`)
+    return lines
+  }
+  const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length
+  const pct = r.maxScore ? Math.round((100 * r.score) / r.maxScore) : 0
+  const verdict =
+    r.status === 'passed' ? pc.green('passed') : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
+  const engine = r.engine ? pc.dim(` · ${r.engine} engine`) : ''
+  lines.push(
+    `  ${pc.bold(`Score: ${r.score}/${r.maxScore}`)} (${pct}%) · ${verdict}${engine} ${pc.dim(`· ${(r.durationMs / 1000).toFixed(1)} s`)}`,
+  )
+  return lines
+}
+
+/** Human output: each check as it finishes, then a score line per lab and a summary. */
+export class TerminalReporter implements Reporter {
+  constructor(private readonly write: Write = (t) => process.stdout.write(t)) {}
+
+  onLabStart(id: string, title: string): void {
+    this.write(`\n${pc.bold(id)}  ${pc.dim(title)}\n`)
+  }
+
+  onCheckEnd(result: CheckResult): void {
+    this.write(`${formatCheck(result).join('\n')}\n`)
+  }
+
+  onLabEnd(result: LabResult): void {
+    this.write(`${formatLabEnd(result).join('\n')}\n`)
+  }
+
+  onFinish(doc: ResultsDocument): void {
+    if (doc.labs.length < 2) return
+    const s = doc.summary
+    this.write(`\n${pc.bold(`${s.passed}/${s.labs} labs passed`)} · total ${s.score}/${s.maxScore}\n`)
+  }
+}

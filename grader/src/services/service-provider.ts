@@ -1,0 +1,20 @@
+import type { ServiceName } from '@backend-labs/lab-kit'
+import type { Lab } from '../engine/lab.ts'
+import type { StagedSubmission } from '../engine/stage.ts'
+
+/** What a started (or lazily startable) service adds to every check's context. */
+export interface ServiceInstance {
+  /** Properties merged into the check context, e.g. `{ repo: () => Promise<RepoView> }`. */
+  context: Record<string, unknown>
+  /** Notes for the result (e.g. which engine graded). */
+  engine?: string
+  notices?: string[]
+  /** Always called once grading of the submission ends, whatever happened. */
+  dispose(): Promise<void>
+}
+
+export interface ServiceProvider {
+  name: ServiceName
+  /** Must be cheap: expensive work starts on first use from a check. */
+  create(lab: Lab, staged: StagedSubmission): Promise<ServiceInstance>
+}
