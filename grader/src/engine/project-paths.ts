@@ -45,6 +45,14 @@ export class ProjectPaths {
     return this.workspaceBase ? join(this.workspaceBase, id) : join(this.labDir(id), 'workspace')
   }
 
+  /**
+   * Where `labs submit` writes a git lab's bundle: in the lab folder, so it can be committed for CI
+   * (or beside the workspace when LABS_WORKSPACE_DIR moves workspaces elsewhere).
+   */
+  bundle(id: string, fileName: string): string {
+    return this.workspaceBase ? join(this.workspaceBase, `${id}.bundle`) : join(this.labDir(id), fileName)
+  }
+
   /** Path relative to the root, for messages. */
   relative(path: string): string {
     return path.startsWith(`${this.root}/`) ? path.slice(this.root.length + 1) : path

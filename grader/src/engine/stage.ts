@@ -31,7 +31,10 @@ async function stageGit(lab: Lab, paths: ProjectPaths, source: SubmissionSource,
   const notices: string[] = []
   let path = source.kind === 'path' ? resolve(source.path) : paths.workspace(lab.id)
   if (source.kind === 'workspace' && !existsSync(path)) {
-    const bundle = join(lab.dir, lab.manifest.submission.type === 'git' ? lab.manifest.submission.bundle : '')
+    const bundle = paths.bundle(
+      lab.id,
+      lab.manifest.submission.type === 'git' ? lab.manifest.submission.bundle : '',
+    )
     if (existsSync(bundle)) path = bundle
   }
   const display = paths.relative(path)

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { conditionProblem, HardenedGit, inspectRepo, stageRepo } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
 import type { Lab } from './lab.ts'
@@ -77,7 +77,8 @@ export class WorkspaceManager {
           'commit them (or `git stash` them), then run `labs submit` again',
         )
       }
-      const bundle = join(lab.dir, lab.manifest.submission.bundle)
+      const bundle = this.paths.bundle(lab.id, lab.manifest.submission.bundle)
+      await mkdir(dirname(bundle), { recursive: true })
       await git.run(['bundle', 'create', '-q', bundle, '--all'])
       const refs = (await git.text(['bundle', 'list-heads', bundle])).split('\n').filter(Boolean).length
       return { bundle, refs }

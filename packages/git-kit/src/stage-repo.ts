@@ -47,7 +47,7 @@ export async function stageBundle(bundle: string, dest: string): Promise<void> {
   const git = new HardenedGit(dest)
   await git.run(['init', '-q'])
   const heads = await git.text(['bundle', 'list-heads', bundle])
-  await git.run(['fetch', '-q', '--no-write-fetch-head', bundle, '+refs/*:refs/*'])
+  await git.run(['fetch', '-q', '--update-head-ok', '--no-write-fetch-head', bundle, '+refs/*:refs/*'])
   const lines = heads.split('\n').map((l) => l.split(' ') as [string, string])
   const headSha = lines.find(([, ref]) => ref === 'HEAD')?.[0]
   const branches = lines.filter(([, ref]) => ref.startsWith('refs/heads/'))

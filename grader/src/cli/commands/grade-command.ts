@@ -31,7 +31,9 @@ async function startedLabs(app: AppContext): Promise<string[]> {
   for (const id of await app.catalog.ids()) {
     const lab = await app.catalog.load(id)
     const bundle =
-      lab.manifest.submission.type === 'git' ? join(lab.dir, lab.manifest.submission.bundle) : undefined
+      lab.manifest.submission.type === 'git'
+        ? app.paths.bundle(id, lab.manifest.submission.bundle)
+        : undefined
     if (existsSync(app.paths.workspace(id)) || (bundle && existsSync(bundle))) ids.push(id)
   }
   return ids

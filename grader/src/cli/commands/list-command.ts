@@ -22,7 +22,8 @@ export async function listLabs(app: AppContext, track?: string): Promise<LabList
   for (const id of ids) {
     const lab = await app.catalog.load(id)
     const p = progress[id]
-    const bundle = lab.manifest.submission.type === 'git' ? join(lab.dir, lab.manifest.submission.bundle) : ''
+    const bundle =
+      lab.manifest.submission.type === 'git' ? app.paths.bundle(id, lab.manifest.submission.bundle) : ''
     const started = existsSync(app.paths.workspace(id)) || (bundle !== '' && existsSync(bundle))
     const status = p?.status === 'passed' ? 'passed' : started || p ? 'in progress' : 'not started'
     const entry: LabListing = {

@@ -1,0 +1,112 @@
+import { type Check, CheckFailure, defineChecks, EnvironmentError } from '@backend-labs/lab-kit'
+import { describe, expect, it } from 'vitest'
+import { runChecks } from './run-checks.ts'
+
+const context = (_check: Check, signal: AbortSignal) => ({
+  labId: 't/x',
+  submissionDir: '/nowhere',
+  signal,
+  log() {},
+})
+
+describe('runChecks', () => {
+  it('keeps running after a failure, gives partial credit and the learner-facing message', async () => {
+    const checks = defineChecks('public', [
+      { id: 'a', title: 'A', points: 2, async run() {} },
+      {
+        id: 'b',
+        title: 'B',
+        points: 3,
+        hints: ['general hint'],
+        async run() {
+          throw new CheckFailure({
+            expected: 'a tag v1',
+            found: 'no tags',
+            where: 'branch main',
+            hint: 'run git tag',
+          })
+        },
+      },
+      { id: 'c', title: 'C', points: 1, async run() {} },
+    ])
+    const { results } = await runChecks(checks, { context })
+    expect(results.map((r) => [r.id, r.status, r.points])).toEqual([
+      ['a', 'passed', 2],
+      ['b', 'failed', 0],
+      ['c', 'passed', 1],
+    ])
+    expect(results[1]?.message).toBe('branch main: expected a tag v1, but found no tags')
+    expect(results[1]?.hints).toEqual(['run git tag'])
+  })
+
+  it('skips a check whose dependency did not pass, naming it', async () => {
+    const checks = defineChecks('public', [
+      { id: 'base', title: 'base', points: 1, run: async () => Promise.reject(new CheckFailure('x')) },
+      { id: 'dependent', title: 'dep', points: 1, needs: ['base'], async run() {} },
+    ])
+    const { results } = await runChecks(checks, { context })
+    expect(results[1]).toMatchObject({ status: 'skipped', message: 'skipped: needs base', points: 0 })
+  })
+
+  it('fails a check that overruns its timeout, and aborts its signal', async () => {
+    let aborted = false
+    const checks = defineChecks('public', [
+      {
+        id: 'slow',
+        title: 'slow',
+        points: 1,
+        timeoutMs: 50,
+        run: (ctx) =>
+          new Promise<void>((resolve) => {
+            ctx.signal.addEventListener('abort', () => {
+              aborted = true
+              setTimeout(resolve, 10)
+            })
+          }),
+      },
+    ])
+    const { results } = await runChecks(checks, { context })
+    expect(results[0]).toMatchObject({ status: 'failed', message: 'timed out after 0.05 s' })
+    expect(aborted).toBe(true)
+  })
+
+  it("never reveals a hidden check's internal error to the learner", async () => {
+    const boom = async () => {
+      throw new Error('SELECT secret FROM hidden_probe')
+    }
+    const hidden = defineChecks('hidden', [{ id: 'h', title: 'h', points: 1, run: boom }])
+    const shown = defineChecks('public', [{ id: 'p', title: 'p', points: 1, run: boom }])
+    const h = (await runChecks(hidden, { context })).results[0]!
+    expect(h.status).toBe('error')
+    expect(h.message).not.toMatch(/secret/)
+    expect(h.message).toMatch(/not your fault/)
+    expect((await runChecks(shown, { context })).results[0]?.message).toMatch(/SELECT secret/)
+    expect((await runChecks(hidden, { context, revealInternals: true })).results[0]?.message).toMatch(
+      /secret/,
+    )
+  })
+
+  it('stops at an environment error and reports the rest as not run', async () => {
+    const checks = defineChecks('public', [
+      {
+        id: 'a',
+        title: 'a',
+        points: 1,
+        run: async () => Promise.reject(new EnvironmentError('Docker is not running')),
+      },
+      { id: 'b', title: 'b', points: 1, async run() {} },
+    ])
+    const outcome = await runChecks(checks, { context })
+    expect(outcome.fatal).toBeInstanceOf(EnvironmentError)
+    expect(outcome.results[1]).toMatchObject({ status: 'skipped', message: 'not run: Docker is not running' })
+  })
+
+  it('skips checks for another engine with the reason', async () => {
+    const checks = defineChecks('hidden', [
+      { id: 'probe', title: 'probe', points: 2, engines: ['live'], async run() {} },
+    ])
+    const { results } = await runChecks(checks, { context, engine: 'static' })
+    expect(results[0]).toMatchObject({ status: 'skipped', points: 0 })
+    expect(results[0]?.message).toMatch(/live engine \(graded with static\)/)
+  })
+})

@@ -1,0 +1,84 @@
+import type { LabResult, ResultsDocument } from '@backend-labs/lab-kit'
+import { describe, expect, it } from 'vitest'
+import { renderJson } from './json-reporter.ts'
+import { renderJunit } from './junit-reporter.ts'
+import { TerminalReporter } from './terminal-reporter.ts'
+
+const lab: LabResult = {
+  id: 'git/demo',
+  title: 'Demo',
+  status: 'failed',
+  score: 2,
+  maxScore: 5,
+  durationMs: 1234,
+  checks: [
+    { id: 'ok', title: 'Passes', visibility: 'public', status: 'passed', points: 2, maxPoints: 2, durationMs: 3 },
+    {
+      id: 'bad',
+      title: 'Fails <here> & "there"',
+      visibility: 'hidden',
+      status: 'failed',
+      points: 0,
+      maxPoints: 2,
+      message: 'src/app.ts:14: expected no conflict markers, but found <<<<<<< HEAD',
+      where: 'src/app.ts:14',
+      hints: ['remove the markers'],
+      durationMs: 5,
+    },
+    { id: 'dep', title: 'Depends', visibility: 'public', status: 'skipped', points: 0, maxPoints: 1, message: 'skipped: needs bad', durationMs: 0 },
+  ],
+}
+const errored: LabResult = {
+  id: 'docker/x',
+  title: 'X',
+  status: 'error',
+  score: 0,
+  maxScore: 3,
+  durationMs: 10,
+  checks: [],
+  error: { kind: 'environment', message: 'no Docker engine is reachable', hint: 'start Docker' },
+}
+const doc: ResultsDocument = {
+  schemaVersion: 1,
+  tool: { name: 'backend-labs', version: '0.1.0' },
+  startedAt: '2026-01-01T00:00:00.000Z',
+  durationMs: 1300,
+  labs: [lab, errored],
+  summary: { labs: 2, passed: 0, score: 2, maxScore: 8 },
+}
+
+describe('reporters render every result', () => {
+  it('json is the document itself', () => {
+    expect(JSON.parse(renderJson(doc))).toEqual(doc)
+  })
+
+  it('junit has a testcase per check, escapes text, and reports a lab error', () => {
+    const xml = renderJunit(doc)
+    expect(xml.match(/<testcase /g)).toHaveLength(4)
+    expect(xml).toContain('Fails &lt;here&gt; &amp; &quot;there&quot;')
+    expect(xml).toContain('<skipped message="skipped: needs bad"/>')
+    expect(xml).toContain('<error message="no Docker engine is reachable"/>')
+    expect(xml).not.toMatch(/<<<<<<</)
+  })
+
+  it('terminal shows marks, points, message, hint, score, and what to do on an error', () => {
+    let out = ''
+    const r = new TerminalReporter((t) => {
+      out += t
+    })
+    for (const l of doc.labs) {
+      r.onLabStart(l.id, l.title)
+      for (const c of l.checks) r.onCheckEnd(c)
+      r.onLabEnd(l)
+    }
+    r.onFinish(doc)
+    expect(out).toContain('✓ Passes')
+    expect(out).toMatch(/✗ Fails <here> & "there" \[hidden\] \(0\/2\)\n\s+src\/app.ts:14: expected/)
+    expect(out).toContain('hint: remove the markers')
+    expect(out).toContain('- Depends (0/1)\n      skipped: needs bad')
+    expect(out).toMatch(/Score: 2\/5 \(40%\)/)
+    expect(out).toContain('environment problem: no Docker engine is reachable')
+    expect(out).toContain('what to do: start Docker')
+    expect(out).toContain('0/2 labs passed')
+  })
+})
