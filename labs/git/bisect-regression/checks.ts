@@ -1,0 +1,80 @@
+import { describeCommit, expectTag, type GitCheckContext, shortSha } from '@backend-labs/git-kit'
+import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { answerCommit, runTestsAt, TEST_TIMEOUT_MS } from './run-slug-tests.ts'
+import { ANSWER_TAG } from './scenario.ts'
+
+const RUN_TIMEOUT_MS = 3 * TEST_TIMEOUT_MS
+
+export default defineChecks<GitCheckContext>('public', [
+  {
+    id: 'first-bad-tag',
+    title: `A tag named ${ANSWER_TAG} exists`,
+    points: 1,
+    hints: ['`git bisect run sh test.sh` finds the commit for you; tag it after `git bisect reset`.'],
+    async run(ctx) {
+      const graph = await (await ctx.repo()).graph()
+      const tag = expectTag(
+        graph,
+        ANSWER_TAG,
+        `when bisect names the first bad commit, tag it: \`git tag ${ANSWER_TAG} <sha>\``,
+      )
+      if (graph.commit(tag.target)) return
+      fail({
+        expected: `${ANSWER_TAG} to name a commit`,
+        found: `it points at ${shortSha(tag.target)}, which is not a commit`,
+        where: `tag ${ANSWER_TAG}`,
+        hint: `retag the commit: \`git tag -f ${ANSWER_TAG} <sha>\``,
+      })
+    },
+  },
+  {
+    id: 'tagged-commit-fails',
+    title: `The tests fail on the commit ${ANSWER_TAG} names`,
+    points: 2,
+    needs: ['first-bad-tag'],
+    timeoutMs: RUN_TIMEOUT_MS,
+    hints: ['Mark a commit `git bisect good` only when `sh test.sh` passes on it.'],
+    async run(ctx) {
+      const repo = await ctx.repo()
+      const answer = await answerCommit(repo)
+      const run = await runTestsAt(repo, answer.sha, ctx.signal)
+      if (!run.passed) return
+      fail({
+        expected: `${ANSWER_TAG} to name a commit on which \`sh test.sh\` fails`,
+        found: `the tests pass on ${answer.label}: it is a good commit, so the regression came later`,
+        where: `tag ${ANSWER_TAG}`,
+        hint: `bisect again between it and main (\`git bisect start main ${shortSha(answer.sha)}\`), then move the tag with \`git tag -f ${ANSWER_TAG} <sha>\``,
+      })
+    },
+  },
+  {
+    id: 'parent-passes',
+    title: `The tests pass on the parent of ${ANSWER_TAG} (it is the first bad commit)`,
+    points: 2,
+    needs: ['first-bad-tag'],
+    timeoutMs: RUN_TIMEOUT_MS,
+    hints: ['The first bad commit is the oldest failing one: its parent still passes.'],
+    async run(ctx) {
+      const repo = await ctx.repo()
+      const answer = await answerCommit(repo)
+      if (!answer.parent) {
+        fail({
+          expected: `${ANSWER_TAG} to name the first commit on which the tests fail`,
+          found: `${answer.label} is the very first commit, where the tests still passed`,
+          where: `tag ${ANSWER_TAG}`,
+          hint: 'start bisect with main as bad and the first commit as good: `git bisect start main <first commit>`',
+        })
+      }
+      const run = await runTestsAt(repo, answer.parent, ctx.signal)
+      if (run.passed) return
+      const graph = await repo.graph()
+      const parent = graph.commit(answer.parent)
+      fail({
+        expected: `the tests to pass on the parent of ${ANSWER_TAG}`,
+        found: `they already fail on its parent ${parent ? describeCommit(parent) : shortSha(answer.parent)} (${run.summary}): ${ANSWER_TAG} is a bad commit, but not the first`,
+        where: `tag ${ANSWER_TAG}`,
+        hint: `bisect the older history (\`git bisect start ${shortSha(answer.parent)} <a good commit>\`), then move the tag with \`git tag -f ${ANSWER_TAG} <sha>\``,
+      })
+    },
+  },
+])

@@ -1,0 +1,4 @@
+export type { HttpExchange, HttpRequest } from './http-exchange.ts'
+export { send } from './http-exchange.ts'
+export type { JsonType } from './http-expect.ts'
+export { expectContentType, expectJsonObject, expectShape, expectStatus } from './http-expect.ts'
