@@ -51,8 +51,12 @@ export async function send(baseUrl: string, req: HttpRequest): Promise<HttpExcha
     const timedOut = (error as Error).name === 'TimeoutError'
     throw new CheckFailure({
       expected: `an answer to ${label}`,
-      found: timedOut ? `no answer within ${(req.timeoutMs ?? 5000) / 1000} s` : 'the connection failed (did the app crash?)',
-      hint: timedOut ? 'make sure every route sends a response, including on errors' : 'check the app logs for a crash',
+      found: timedOut
+        ? `no answer within ${(req.timeoutMs ?? 5000) / 1000} s`
+        : 'the connection failed (did the app crash?)',
+      hint: timedOut
+        ? 'make sure every route sends a response, including on errors'
+        : 'check the app logs for a crash',
     })
   }
   const buffer = Buffer.from(await res.arrayBuffer())
@@ -65,5 +69,12 @@ export async function send(baseUrl: string, req: HttpRequest): Promise<HttpExcha
       json = undefined
     }
   }
-  return { label, status: res.status, headers: res.headers, text, json, durationMs: performance.now() - started }
+  return {
+    label,
+    status: res.status,
+    headers: res.headers,
+    text,
+    json,
+    durationMs: performance.now() - started,
+  }
 }

@@ -39,15 +39,23 @@ function typeOf(v: unknown): JsonType | 'undefined' {
 /** The JSON body as an object, or a failure saying what came instead. */
 export function expectJsonObject(x: HttpExchange): Record<string, unknown> {
   if (typeOf(x.json) === 'object') return x.json as Record<string, unknown>
-  throw new CheckFailure({ expected: `a JSON object from ${x.label}`, found: x.json === undefined ? `no JSON${snippet(x)}` : typeOf(x.json) })
+  throw new CheckFailure({
+    expected: `a JSON object from ${x.label}`,
+    found: x.json === undefined ? `no JSON${snippet(x)}` : typeOf(x.json),
+  })
 }
 
 /** Fails unless `value` has each field with the given JSON type; extra fields are fine. */
 export function expectShape(value: unknown, shape: Record<string, JsonType>, what: string): void {
-  if (typeOf(value) !== 'object') throw new CheckFailure({ expected: `${what} to be a JSON object`, found: typeOf(value) })
+  if (typeOf(value) !== 'object')
+    throw new CheckFailure({ expected: `${what} to be a JSON object`, found: typeOf(value) })
   const obj = value as Record<string, unknown>
   const wrong = Object.entries(shape)
     .filter(([k, t]) => typeOf(obj[k]) !== t)
     .map(([k, t]) => `"${k}" should be ${t} but is ${typeOf(obj[k])}`)
-  if (wrong.length) throw new CheckFailure({ expected: `${what} to have the fields ${Object.keys(shape).join(', ')}`, found: wrong.join('; ') })
+  if (wrong.length)
+    throw new CheckFailure({
+      expected: `${what} to have the fields ${Object.keys(shape).join(', ')}`,
+      found: wrong.join('; '),
+    })
 }

@@ -47,12 +47,21 @@ describe('http-kit against a real server', () => {
   })
 
   it('says what came instead, naming the request by its label only', async () => {
-    const x = await send(url, { path: '/hidden-probe?secret=1', label: 'fetching an item that does not exist' })
+    const x = await send(url, {
+      path: '/hidden-probe?secret=1',
+      label: 'fetching an item that does not exist',
+    })
     const f = failureOf(() => expectStatus(x, 200))
-    expect(f.message).toBe('expected status 200 for fetching an item that does not exist, but found 404 with body nope')
+    expect(f.message).toBe(
+      'expected status 200 for fetching an item that does not exist, but found 404 with body nope',
+    )
     expect(f.message).not.toMatch(/hidden-probe|secret/)
-    expect(failureOf(() => expectContentType(x, 'application/json')).message).toMatch(/found Content-Type text\/plain/)
-    expect(failureOf(() => expectShape({ id: '1' }, { id: 'number' }, 'the item')).message).toMatch(/"id" should be number but is string/)
+    expect(failureOf(() => expectContentType(x, 'application/json')).message).toMatch(
+      /found Content-Type text\/plain/,
+    )
+    expect(failureOf(() => expectShape({ id: '1' }, { id: 'number' }, 'the item')).message).toMatch(
+      /"id" should be number but is string/,
+    )
   })
 
   it('turns a timeout into a learner-facing failure', async () => {
