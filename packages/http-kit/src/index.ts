@@ -1,3 +1,14 @@
+export type {
+  ApiCheckContext,
+  AppOptions,
+  BuiltImage,
+  DockerLab,
+  ExecResult,
+  RebuildReport,
+  RunningApp,
+  RunningService,
+  ServiceOptions,
+} from './api-check-context.ts'
 export type { HttpExchange, HttpRequest } from './http-exchange.ts'
 export { send } from './http-exchange.ts'
 export type { JsonType } from './http-expect.ts'

@@ -1,0 +1,110 @@
+import type { CheckContext } from '@backend-labs/lab-kit'
+
+/**
+ * What checks of a lab with `services: [docker]` receive: the learner's image and containers,
+ * built and started lazily on first use, shared by the lab's checks, and always removed at the end.
+ * Every container runs with the hardened defaults (limits, no privileges, no host network, a per-run
+ * network, 127.0.0.1-only published ports).
+ */
+export interface ApiCheckContext extends CheckContext {
+  docker: DockerLab
+}
+
+export interface DockerLab {
+  /** Builds the submission's Dockerfile once per grade (a learner-facing failure names the failing instruction). */
+  image(): Promise<BuiltImage>
+  /**
+   * Starts the app from the image (once per `key`; default key `app`), waits until it answers, and
+   * returns it. A start or readiness problem is a learner-facing failure with the last log lines.
+   */
+  app(options?: AppOptions): Promise<RunningApp>
+  /** Starts a catalog image (e.g. `postgres`) on the run network under `alias`. */
+  service(key: 'postgres', options: ServiceOptions): Promise<RunningService>
+  /**
+   * Rebuilds the image after appending a comment to `path` in a private copy of the context,
+   * and reports which build steps came from the cache.
+   */
+  rebuildAfterTouch(path: string): Promise<RebuildReport>
+}
+
+export interface BuiltImage {
+  ref: string
+  id: string
+  sizeBytes: number
+  /** The `USER` the image runs as ('' when root by default). */
+  user: string
+  /** The HEALTHCHECK test, if any, e.g. ['CMD-SHELL', 'node healthcheck.js']. */
+  healthcheck?: string[]
+  env: string[]
+  exposedPorts: string[]
+  entrypoint: string[]
+  cmd: string[]
+  /** Layer history, oldest first: the instruction that made each layer and its size. */
+  history: { createdBy: string; sizeBytes: number }[]
+  /** Paths (absolute, in the image) matching a glob-free prefix list, found by a throwaway container. */
+  findFiles(prefixes: string[], options?: { maxResults?: number }): Promise<string[]>
+  /** A file's content inside the image, or undefined. */
+  readFile(path: string): Promise<string | undefined>
+  /** Runs a command in a throwaway container of the image (hardened, no network). */
+  run(cmd: string[], options?: { timeoutMs?: number; user?: string }): Promise<ExecResult>
+}
+
+export interface AppOptions {
+  /** Several checks asking for the same key share one container. */
+  key?: string
+  env?: Record<string, string>
+  /** The port the app listens on inside the container; default from env.PORT, else 3000. */
+  port?: number
+  readonlyRootfs?: boolean
+  tmpfs?: string[]
+  /** Named volumes (created for this run, removed at the end) mounted at paths. */
+  volumes?: { name: string; path: string }[]
+  /** Default: any HTTP answer on `/`. */
+  readiness?: { kind: 'http'; path?: string } | { kind: 'tcp' }
+  readyTimeoutMs?: number
+  /** Expect the container to exit instead of serving (e.g. a missing config must fail fast). */
+  expectExit?: boolean
+}
+
+export interface RunningApp {
+  /** Base URL on 127.0.0.1, e.g. http://127.0.0.1:49153 */
+  url: string
+  containerId: string
+  /** Logs so far (capped). Never put them in a hidden check's message. */
+  logs(): Promise<string>
+  /** SIGTERM, then SIGKILL after `graceMs`; reports how long it took. */
+  stop(graceMs?: number): Promise<{ durationMs: number; exitCode: number; killed: boolean }>
+  /** Restarts the same container and waits until it answers again. */
+  restart(): Promise<void>
+  /** Docker's health status: 'healthy' | 'unhealthy' | 'starting' | 'none'. */
+  health(): Promise<string>
+  exec(cmd: string[], options?: { timeoutMs?: number }): Promise<ExecResult>
+  /** Set when the app was started with `expectExit` and exited: its exit code and logs. */
+  exited?: { exitCode: number; logs: string }
+}
+
+export interface RunningService {
+  alias: string
+  containerId: string
+  /** Environment the app needs to reach it, e.g. { DATABASE_URL: 'postgres://…@db:5432/app' }. */
+  connectionEnv: Record<string, string>
+  restart(): Promise<void>
+}
+
+export interface ServiceOptions {
+  alias: string
+  env?: Record<string, string>
+  volumes?: { name: string; path: string }[]
+}
+
+export interface ExecResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+}
+
+export interface RebuildReport {
+  totalSteps: number
+  cachedSteps: number
+  steps: { instruction: string; cached: boolean }[]
+}
