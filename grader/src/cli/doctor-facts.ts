@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { detectDockerRuntime, dockerClient, imageStatus } from '@backend-labs/containers'
 
 export interface DoctorFact {
   name: string
@@ -62,5 +63,45 @@ export async function doctorFacts(): Promise<DoctorFact[]> {
           required: true,
         },
   )
+  facts.push(...(await dockerFacts()))
+  return facts
+}
+
+/** Docker is optional: labs that need no containers grade without it, so its absence is a warning. */
+async function dockerFacts(): Promise<DoctorFact[]> {
+  const docker = await detectDockerRuntime()
+  if (!docker.reachable || !docker.endpoint) {
+    return [
+      {
+        name: 'docker',
+        status: 'warn',
+        detail: `not reachable: ${docker.notes.join('; ')}`,
+        fix: 'the docker and sqlserver labs need an engine: install Docker (or Podman/Colima), start it, or set DOCKER_HOST',
+        required: false,
+      },
+    ]
+  }
+  const how = `${docker.serverVersion} (${docker.os}/${docker.arch}) via ${docker.endpoint.address}${docker.buildkit ? ', BuildKit' : ''}`
+  const facts: DoctorFact[] = [{ name: 'docker', status: 'ok', detail: how, required: false }]
+  for (const note of docker.notes)
+    facts.push({ name: 'docker', status: 'warn', detail: note, required: false })
+  for (const s of await imageStatus(dockerClient(docker.endpoint, 5000))) {
+    const ref = s.image.ref
+    if (s.presence === 'present') facts.push({ name: 'image', status: 'ok', detail: ref, required: false })
+    else if (s.presence === 'stand-in') {
+      facts.push({
+        name: 'image',
+        status: 'ok',
+        detail: `${ref} (offline stand-in, built by labs images seed)`,
+        required: false,
+      })
+    } else {
+      const fix =
+        s.image.offline === 'none'
+          ? `cannot be built offline: pull it where a registry is reachable (docker pull ${ref}); until then its track uses its fallback`
+          : 'run `pnpm labs images seed`'
+      facts.push({ name: 'image', status: 'warn', detail: `${ref} is missing`, fix, required: false })
+    }
+  }
   return facts
 }

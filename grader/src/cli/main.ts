@@ -5,11 +5,13 @@ import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
+import { imagesCommand } from './commands/images-command.ts'
 import { listCommand } from './commands/list-command.ts'
 import { resetCommand } from './commands/reset-command.ts'
 import { startCommand } from './commands/start-command.ts'
 import { submitCommand } from './commands/submit-command.ts'
 import { verifyCommand } from './commands/verify-command.ts'
+import { applyTestcontainersDefaults } from './testcontainers-env.ts'
 import { TOOL } from './tool-info.ts'
 
 export const COMMANDS: CommandSpec[] = [
@@ -20,6 +22,7 @@ export const COMMANDS: CommandSpec[] = [
   resetCommand,
   verifyCommand,
   doctorCommand,
+  imagesCommand,
 ]
 
 /** Reports an error for a person and returns its exit code. */
@@ -79,6 +82,7 @@ export async function runCli(argv: string[], app = new AppContext()): Promise<nu
 const isMain =
   process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/grader\//, '/grader/'))
 if (isMain) {
+  applyTestcontainersDefaults()
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

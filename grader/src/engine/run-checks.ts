@@ -38,6 +38,17 @@ async function runWithTimeout(check: Check, ctx: (signal: AbortSignal) => CheckC
   }
 }
 
+/**
+ * A failure's text for the learner. Failures seen through containers keep the app's captured output
+ * apart (`messageWithLogs`); only public checks show it, since hidden checks' logs must stay hidden.
+ */
+function learnerMessage(check: Check, failure: CheckFailure): string {
+  const withLogs = (failure as CheckFailure & { messageWithLogs?: () => string }).messageWithLogs
+  return check.visibility === 'public' && typeof withLogs === 'function'
+    ? withLogs.call(failure)
+    : failure.message
+}
+
 function internalMessage(check: Check, error: unknown, reveal: boolean): string {
   const base = 'the grader hit an internal error in this check; this is not your fault'
   if (check.visibility === 'hidden' && !reveal) return `${base}. Please report it to your instructor.`
@@ -100,7 +111,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       passed.add(check.id)
     } catch (error) {
       if (error instanceof CheckFailure) {
-        result = { ...base, status: 'failed', message: error.message, durationMs: 0 }
+        result = { ...base, status: 'failed', message: learnerMessage(check, error), durationMs: 0 }
         if (error.details.where) result.where = error.details.where
         // The failure's own hint is specific to what was found; the check's hints are the general fallback.
         const hints = error.details.hint ? [error.details.hint] : [...(check.hints ?? [])]

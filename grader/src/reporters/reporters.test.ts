@@ -12,7 +12,15 @@ const lab: LabResult = {
   maxScore: 5,
   durationMs: 1234,
   checks: [
-    { id: 'ok', title: 'Passes', visibility: 'public', status: 'passed', points: 2, maxPoints: 2, durationMs: 3 },
+    {
+      id: 'ok',
+      title: 'Passes',
+      visibility: 'public',
+      status: 'passed',
+      points: 2,
+      maxPoints: 2,
+      durationMs: 3,
+    },
     {
       id: 'bad',
       title: 'Fails <here> & "there"',
@@ -25,7 +33,16 @@ const lab: LabResult = {
       hints: ['remove the markers'],
       durationMs: 5,
     },
-    { id: 'dep', title: 'Depends', visibility: 'public', status: 'skipped', points: 0, maxPoints: 1, message: 'skipped: needs bad', durationMs: 0 },
+    {
+      id: 'dep',
+      title: 'Depends',
+      visibility: 'public',
+      status: 'skipped',
+      points: 0,
+      maxPoints: 1,
+      message: 'skipped: needs bad',
+      durationMs: 0,
+    },
   ],
 }
 const errored: LabResult = {

@@ -1,0 +1,13 @@
+/** One thing `pnpm bench` measures. */
+export interface BenchScenario {
+  name: string
+  /** Target for the median, in ms, from the issue that asked for it. */
+  targetMs?: number
+  runs: number
+  /** Returns a reason to skip (e.g. no Docker), or undefined to run. */
+  unavailable?(): Promise<string | undefined>
+  setup?(): Promise<void>
+  /** One timed run. */
+  run(): Promise<void>
+  teardown?(): Promise<void>
+}
