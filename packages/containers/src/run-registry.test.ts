@@ -1,0 +1,90 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hardenedCreateOptions } from './hardened-run-options.ts'
+import { LABEL } from './labels.ts'
+import { RunRegistry } from './run-registry.ts'
+import { sweepStale } from './stale-sweep.ts'
+import {
+  dockerAvailable,
+  dockerSuite,
+  ensureTestBaseImage,
+  removeByLabel,
+  TEST_BASE_IMAGE,
+  testDocker,
+} from './test-support/docker-test-env.ts'
+
+const RUN_PREFIX = `test-registry-${process.pid}`
+
+function dockerCli(args: string[]): string[] {
+  return execFileSync('/usr/bin/docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean)
+}
+
+describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale against the real engine'), () => {
+  const docker = dockerAvailable ? testDocker() : (undefined as never)
+  beforeAll(() => ensureTestBaseImage(docker), 60_000)
+  afterAll(() => removeByLabel(docker, LABEL.run), 60_000)
+
+  it('labels what it creates and dispose() removes all of it', async () => {
+    const registry = new RunRegistry(docker, `${RUN_PREFIX}-dispose`)
+    const network = await registry.createNetwork()
+    const volume = await registry.createVolume()
+    const container = await registry.createContainer(
+      hardenedCreateOptions({
+        image: TEST_BASE_IMAGE,
+        cmd: ['sleep', '100'],
+        networkName: `backend-labs-${registry.runId}-net`,
+      }),
+    )
+    await container.start()
+    const info = await container.inspect()
+    expect(info.Config.Labels[LABEL.run]).toBe(registry.runId)
+    expect(info.Config.Labels[LABEL.pid]).toBe(String(process.pid))
+    expect(Date.parse(info.Config.Labels[LABEL.created] ?? '')).not.toBeNaN()
+
+    const report = await registry.dispose()
+    expect(report.failed).toEqual([])
+    expect(report.removed.map((r) => r.kind).sort()).toEqual(['container', 'network', 'volume'])
+    const filter = `label=${LABEL.run}=${registry.runId}`
+    expect(dockerCli(['ps', '-aq', '--filter', filter])).toEqual([])
+    expect(dockerCli(['network', 'ls', '-q', '--filter', filter])).toEqual([])
+    expect(dockerCli(['volume', 'ls', '-q', '--filter', filter])).toEqual([])
+    expect(network.id).toBeTruthy()
+    expect(volume).toContain(registry.runId)
+  }, 30_000)
+
+  it('sweepStale() removes what a SIGKILLed process left, and spares a live process', async () => {
+    const live = new RunRegistry(docker, `${RUN_PREFIX}-live`)
+    await live.createNetwork()
+
+    const runId = `${RUN_PREFIX}-killed`
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./test-support/hanging-child.ts', import.meta.url)), runId],
+      { cwd: fileURLToPath(new URL('../../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    const line = await new Promise<string>((resolve, reject) => {
+      let err = ''
+      child.stderr.on('data', (d) => {
+        err += d
+      })
+      child.stdout.once('data', (d) => resolve(String(d)))
+      child.once('exit', () => reject(new Error(`child exited early: ${err}`)))
+    })
+    const ids = JSON.parse(line) as { network: string; container: string }
+    const filter = `label=${LABEL.run}=${runId}`
+    expect(dockerCli(['ps', '-aq', '--no-trunc', '--filter', filter])).toEqual([ids.container])
+
+    child.kill('SIGKILL')
+    await exited // reaped, so its pid is really gone
+
+    const report = await sweepStale(docker)
+    expect(report.removed.map((r) => r.id)).toEqual(expect.arrayContaining([ids.container, ids.network]))
+    expect(dockerCli(['ps', '-aq', '--filter', filter])).toEqual([])
+    expect(dockerCli(['network', 'ls', '-q', '--filter', filter])).toEqual([])
+    // the live registry (this process) keeps its network
+    expect(dockerCli(['network', 'ls', '-q', '--filter', `label=${LABEL.run}=${live.runId}`])).toHaveLength(1)
+    await live.dispose()
+  }, 60_000)
+})

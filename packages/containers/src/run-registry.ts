@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto'
+import type Docker from 'dockerode'
+import type { ContainerCreateOptions } from 'dockerode'
+import { runLabels } from './labels.ts'
+
+export type ResourceKind = 'container' | 'network' | 'volume' | 'image'
+
+export interface TrackedResource {
+  kind: ResourceKind
+  id: string
+}
+
+/** What `dispose()` removed and what it could not. */
+export interface DisposeReport {
+  removed: TrackedResource[]
+  failed: (TrackedResource & { reason: string })[]
+}
+
+const REMOVAL_ORDER: ResourceKind[] = ['container', 'network', 'volume', 'image']
+
+/**
+ * Owns every container, network, volume and temporary image one grading run creates. Each carries
+ * the run labels (run id, pid, host, created), so what `dispose()` misses — because the process was
+ * killed — the next start's `sweepStale()` finds.
+ */
+export class RunRegistry {
+  readonly runId: string
+  readonly labels: Record<string, string>
+  private readonly resources: TrackedResource[] = []
+  private disposing: Promise<DisposeReport> | undefined
+  private uninstall: (() => void) | undefined
+
+  constructor(
+    readonly docker: Docker,
+    runId: string = `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+  ) {
+    this.runId = runId
+    this.labels = runLabels(runId)
+  }
+
+  /** Starts tracking a resource created elsewhere (it should carry {@link labels} too). */
+  track(kind: ResourceKind, id: string): void {
+    this.resources.push({ kind, id })
+  }
+
+  get tracked(): readonly TrackedResource[] {
+    return this.resources
+  }
+
+  /** A user-defined bridge network for this run, labelled and tracked. */
+  async createNetwork(suffix = 'net'): Promise<Docker.Network> {
+    const network = await this.docker.createNetwork({
+      Name: `backend-labs-${this.runId}-${suffix}`,
+      Driver: 'bridge',
+      CheckDuplicate: true,
+      Labels: this.labels,
+    })
+    this.track('network', network.id)
+    return network
+  }
+
+  /** Creates (does not start) a container with the run labels added, and tracks it. */
+  async createContainer(options: ContainerCreateOptions): Promise<Docker.Container> {
+    const container = await this.docker.createContainer({
+      ...options,
+      Labels: { ...options.Labels, ...this.labels },
+    })
+    this.track('container', container.id)
+    return container
+  }
+
+  /** A labelled, tracked named volume. */
+  async createVolume(suffix = 'data'): Promise<string> {
+    const name = `backend-labs-${this.runId}-${suffix}`
+    await this.docker.createVolume({ Name: name, Labels: this.labels })
+    this.track('volume', name)
+    return name
+  }
+
+  /** Removes everything tracked (containers first, forcefully), once; later calls share the result. */
+  dispose(): Promise<DisposeReport> {
+    this.disposing ??= this.removeAll()
+    return this.disposing
+  }
+
+  /**
+   * Cleans up on SIGINT/SIGTERM (then exits 130/143) and on an uncaught exception or unhandled
+   * rejection (then exits 4). For the CLI entry point; returns a function that removes the handlers.
+   */
+  installExitHandlers(options: { onCrash?: (error: unknown) => void } = {}): () => void {
+    const exitAfterCleanup = (code: number) => {
+      void this.dispose().finally(() => process.exit(code))
+    }
+    const onSigint = () => exitAfterCleanup(130)
+    const onSigterm = () => exitAfterCleanup(143)
+    const onCrash = (error: unknown) => {
+      options.onCrash?.(error)
+      exitAfterCleanup(4)
+    }
+    process.once('SIGINT', onSigint)
+    process.once('SIGTERM', onSigterm)
+    process.once('uncaughtException', onCrash)
+    process.once('unhandledRejection', onCrash)
+    this.uninstall = () => {
+      process.off('SIGINT', onSigint)
+      process.off('SIGTERM', onSigterm)
+      process.off('uncaughtException', onCrash)
+      process.off('unhandledRejection', onCrash)
+    }
+    return this.uninstall
+  }
+
+  private async removeAll(): Promise<DisposeReport> {
+    this.uninstall?.()
+    const report: DisposeReport = { removed: [], failed: [] }
+    for (const kind of REMOVAL_ORDER) {
+      const batch = this.resources.filter((r) => r.kind === kind)
+      await Promise.all(
+        batch.map(async (resource) => {
+          try {
+            await removeResource(this.docker, resource)
+            report.removed.push(resource)
+          } catch (error) {
+            const status = (error as { statusCode?: number }).statusCode
+            if (status === 404) report.removed.push(resource)
+            else report.failed.push({ ...resource, reason: (error as Error).message })
+          }
+        }),
+      )
+    }
+    return report
+  }
+}
+
+/** Removes one resource; containers are killed and removed with their anonymous volumes. */
+export async function removeResource(docker: Docker, resource: TrackedResource): Promise<void> {
+  switch (resource.kind) {
+    case 'container':
+      return docker.getContainer(resource.id).remove({ force: true, v: true })
+    case 'network':
+      return docker.getNetwork(resource.id).remove()
+    case 'volume':
+      return docker.getVolume(resource.id).remove()
+    case 'image':
+      return docker.getImage(resource.id).remove({ force: true })
+  }
+}
