@@ -15,6 +15,7 @@ import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
 import type { AppContext } from '../app-context.ts'
 import type { CommandSpec } from '../command-spec.ts'
 import { ProgressLine } from '../progress-line.ts'
+import { sweepLeftovers } from '../sweep-leftovers.ts'
 import { TOOL } from '../tool-info.ts'
 
 /** Exit code for a set of results: grader bugs, then bad input, then environment, then failures. */
@@ -73,6 +74,9 @@ export const gradeCommand: CommandSpec = {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
       return ExitCode.ok
     }
+    await sweepLeftovers(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
+      app.err(`${pc.dim(l)}\n`),
+    )
     const reporters: Reporter[] = [new TerminalReporter(app.out)]
     for (const [flag, make] of Object.entries(FILE_REPORTERS))
       if (options[flag]) reporters.push(make(String(options[flag])))

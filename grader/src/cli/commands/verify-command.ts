@@ -1,6 +1,7 @@
 import pc from 'picocolors'
 import { type VerifyLabReport, verifyLab } from '../../engine/verify-lab.ts'
 import type { CommandSpec } from '../command-spec.ts'
+import { sweepLeftovers } from '../sweep-leftovers.ts'
 
 export const verifyCommand: CommandSpec = {
   name: 'verify',
@@ -18,6 +19,9 @@ export const verifyCommand: CommandSpec = {
       track: options.track as string | undefined,
       all: Boolean(options.all),
     })
+    await sweepLeftovers(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
+      app.err(`${pc.dim(l)}\n`),
+    )
     const reports: VerifyLabReport[] = []
     const started = Date.now()
     for (const id of ids) {

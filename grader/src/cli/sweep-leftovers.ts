@@ -1,0 +1,18 @@
+import { detectDockerRuntime, dockerClient, sweepStale } from '@backend-labs/containers'
+import type { Lab } from '../engine/lab.ts'
+
+const CONTAINER_SERVICES = new Set(['docker', 'git-server', 'sql'])
+
+/**
+ * Before grading labs that start containers, removes what an earlier, killed grader left behind
+ * (containers, networks, volumes labelled with a pid that is gone). Quiet and best-effort: with no
+ * engine there is nothing to sweep, and the lab itself reports the missing engine.
+ */
+export async function sweepLeftovers(labs: Lab[], log: (line: string) => void): Promise<void> {
+  if (!labs.some((l) => l.manifest.services.some((s) => CONTAINER_SERVICES.has(s)))) return
+  const runtime = await detectDockerRuntime()
+  if (!runtime.reachable || !runtime.endpoint) return
+  const report = await sweepStale(dockerClient(runtime.endpoint, 30_000)).catch(() => undefined)
+  if (report?.removed.length)
+    log(`removed ${report.removed.length} leftover resource(s) of an interrupted earlier run`)
+}
