@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { detectDockerRuntime, dockerClient, imageStatus } from '@backend-labs/containers'
 
 export interface DoctorFact {
   name: string
@@ -69,6 +68,7 @@ export async function doctorFacts(): Promise<DoctorFact[]> {
 
 /** Docker is optional: labs that need no containers grade without it, so its absence is a warning. */
 async function dockerFacts(): Promise<DoctorFact[]> {
+  const { detectDockerRuntime, dockerClient, imageStatus } = await import('@backend-labs/containers')
   const docker = await detectDockerRuntime()
   if (!docker.reachable || !docker.endpoint) {
     return [

@@ -1,4 +1,3 @@
-import { detectDockerRuntime, dockerClient, sweepStale } from '@backend-labs/containers'
 import type { Lab } from '../engine/lab.ts'
 
 const CONTAINER_SERVICES = new Set(['docker', 'git-server', 'sql'])
@@ -10,6 +9,8 @@ const CONTAINER_SERVICES = new Set(['docker', 'git-server', 'sql'])
  */
 export async function sweepLeftovers(labs: Lab[], log: (line: string) => void): Promise<void> {
   if (!labs.some((l) => l.manifest.services.some((s) => CONTAINER_SERVICES.has(s)))) return
+  // Loaded only here: the container layer is heavy, and most commands never need it.
+  const { detectDockerRuntime, dockerClient, sweepStale } = await import('@backend-labs/containers')
   const runtime = await detectDockerRuntime()
   if (!runtime.reachable || !runtime.endpoint) return
   const report = await sweepStale(dockerClient(runtime.endpoint, 30_000)).catch(() => undefined)

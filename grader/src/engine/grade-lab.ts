@@ -70,7 +70,7 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     staged = await stageSubmission(lab, paths, options.source)
     notices.push(...staged.notices)
     for (const name of lab.manifest.services) {
-      const instance = await serviceProvider(name).create(lab, staged)
+      const instance = await (await serviceProvider(name)).create(lab, staged)
       services.push(instance)
       if (instance.engine) result.engine = instance.engine
       notices.push(...(instance.notices ?? []))

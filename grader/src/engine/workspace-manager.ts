@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { conditionProblem, HardenedGit, inspectRepo, stageRepo } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
+import { captureUpstreamRefs } from '../services/git-server/lab-upstream.ts'
 import type { Lab } from './lab.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { materializeStarter } from './starter.ts'
@@ -77,6 +78,8 @@ export class WorkspaceManager {
           'commit them (or `git stash` them), then run `labs submit` again',
         )
       }
+      // The remote of a git-server lab lives in .git, outside any ref: carry its refs in the bundle.
+      if (lab.manifest.services.includes('git-server')) await captureUpstreamRefs(tmp)
       const bundle = this.paths.bundle(lab.id, lab.manifest.submission.bundle)
       await mkdir(dirname(bundle), { recursive: true })
       await git.run(['bundle', 'create', '-q', bundle, '--all'])

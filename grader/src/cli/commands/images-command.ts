@@ -1,10 +1,3 @@
-import {
-  connectDocker,
-  formatBytes,
-  formatSeedResult,
-  imageStatus,
-  seedImages,
-} from '@backend-labs/containers'
 import { BadInputError } from '@backend-labs/lab-kit'
 import pc from 'picocolors'
 import type { CommandSpec } from '../command-spec.ts'
@@ -19,6 +12,9 @@ export const imagesCommand: CommandSpec = {
   ],
   async run(app, args, options) {
     const [action, ...names] = args
+    const { connectDocker, formatBytes, formatSeedResult, imageStatus, seedImages } = await import(
+      '@backend-labs/containers'
+    )
     const docker = await connectDocker()
     if (action === undefined || action === 'list') {
       const statuses = await imageStatus(docker)
