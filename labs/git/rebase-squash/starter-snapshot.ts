@@ -1,7 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type Commit, type CommitGraph, expectBranch, HardenedGit } from '@backend-labs/git-kit'
+import {
+  branchTips,
+  type Commit,
+  type CommitGraph,
+  expectBranch,
+  type HardenedGit,
+  scenarioSnapshot,
+} from '@backend-labs/git-kit'
 import scenario from './scenario.ts'
 
 export interface StarterSnapshot {
@@ -11,47 +15,20 @@ export interface StarterSnapshot {
   featureFiles: Map<string, string>
 }
 
-let cached: Promise<StarterSnapshot> | undefined
-
-/**
- * The starter repository as `labs start` created it. Scenarios are deterministic, so rebuilding
- * one gives the very hashes and contents the learner started from, even when grading a bundle
- * (which carries neither reflog nor the commits a rebase replaced).
- */
+/** The starter repository as `labs start` created it (see scenarioSnapshot). */
 export function starterSnapshot(): Promise<StarterSnapshot> {
-  cached ??= build()
-  // A failed build must not stick: the next check tries again.
-  cached.catch(() => {
-    cached = undefined
-  })
-  return cached
+  return scenarioSnapshot(scenario, readSnapshot)
 }
 
-async function build(): Promise<StarterSnapshot> {
-  const dir = await mkdtemp(join(tmpdir(), 'starter-snapshot-'))
-  try {
-    const repo = join(dir, 'repo')
-    await scenario(repo)
-    const git = new HardenedGit(repo)
-    const refs = await git.text(['for-each-ref', '--format=%(refname:short) %(objectname)', 'refs/heads'])
-    const tips = Object.fromEntries(refs.split('\n').map((line) => line.split(' ') as [string, string]))
-    const base = await git.text(['merge-base', 'main', 'feature'])
-    const changed = await git.text([
-      'diff',
-      '--name-only',
-      '--no-renames',
-      '--diff-filter=AM',
-      base,
-      'feature',
-    ])
-    const featureFiles = new Map<string, string>()
-    for (const path of changed.split('\n').filter(Boolean)) {
-      featureFiles.set(path, (await git.run(['cat-file', 'blob', `feature:${path}`])).stdout)
-    }
-    return { tips, featureFiles }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+async function readSnapshot(git: HardenedGit): Promise<StarterSnapshot> {
+  const tips = await branchTips(git)
+  const base = await git.text(['merge-base', 'main', 'feature'])
+  const changed = await git.text(['diff', '--name-only', '--no-renames', '--diff-filter=AM', base, 'feature'])
+  const featureFiles = new Map<string, string>()
+  for (const path of changed.split('\n').filter(Boolean)) {
+    featureFiles.set(path, (await git.run(['cat-file', 'blob', `feature:${path}`])).stdout)
   }
+  return { tips, featureFiles }
 }
 
 /**

@@ -1,12 +1,25 @@
-import { CheckFailure } from '@backend-labs/lab-kit'
+import type { CheckFailure } from '@backend-labs/lab-kit'
 import { describe, expect, it } from 'vitest'
 import { type Commit, CommitGraph, type Ref } from './commit-graph.ts'
 import { expectContains, expectLinear } from './graph-expect.ts'
 
 function commit(sha: string, parents: string[], t: number): Commit {
-  return { sha, parents, authorName: 'A', authorEmail: 'a@x', authorTime: t, subject: `commit ${sha}`, body: '' }
+  return {
+    sha,
+    parents,
+    authorName: 'A',
+    authorEmail: 'a@x',
+    authorTime: t,
+    subject: `commit ${sha}`,
+    body: '',
+  }
 }
-const ref = (short: string, target: string): Ref => ({ name: `refs/heads/${short}`, short, target, annotated: false })
+const ref = (short: string, target: string): Ref => ({
+  name: `refs/heads/${short}`,
+  short,
+  target,
+  annotated: false,
+})
 
 // main: a - b - c - d ; feature: a - b - x - m(merge of d)
 const commits = new Map(

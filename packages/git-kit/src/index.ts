@@ -3,6 +3,12 @@ export { CommitGraph } from './commit-graph.ts'
 export type { MarkerHit } from './conflict-markers.ts'
 export { findConflictMarkers } from './conflict-markers.ts'
 export type { GitCheckContext } from './git-check-context.ts'
+export type {
+  GitServerCheckContext,
+  RejectedPush,
+  RemoteRef,
+  RemoteView,
+} from './git-server-check-context.ts'
 export {
   describeCommit,
   expectBranch,
@@ -20,4 +26,5 @@ export { RepoView } from './repo-view.ts'
 export type { CommitOptions } from './scenario-builder.ts'
 export { buildScenario, PEOPLE, ScenarioBuilder } from './scenario-builder.ts'
 export { ScenarioClock } from './scenario-clock.ts'
+export { branchTips, scenarioSnapshot } from './scenario-snapshot.ts'
 export { isBundle, stageBundle, stageRepo } from './stage-repo.ts'

@@ -53,7 +53,10 @@ describe('ScenarioBuilder', () => {
     await writeFile(join(dir, 'hooks', 'pre-commit'), `#!/bin/sh\ntouch ${marker}\n`)
     await chmod(join(dir, 'hooks', 'pre-commit'), 0o755)
     const userConfig = join(dir, 'gitconfig')
-    await writeFile(userConfig, `[user]\n\tname = Mallory\n[core]\n\thooksPath = ${join(dir, 'hooks')}\n[commit]\n\tgpgsign = true\n`)
+    await writeFile(
+      userConfig,
+      `[user]\n\tname = Mallory\n[core]\n\thooksPath = ${join(dir, 'hooks')}\n[commit]\n\tgpgsign = true\n`,
+    )
     const saved = { global: process.env.GIT_CONFIG_GLOBAL, home: process.env.HOME }
     process.env.GIT_CONFIG_GLOBAL = userConfig
     process.env.HOME = dir
@@ -62,7 +65,9 @@ describe('ScenarioBuilder', () => {
       await buildScenario(repo, async (s) => {
         await s.commit('One', { files: { a: 'x' } })
       })
-      expect(await new HardenedGit(repo).text(['log', '-1', '--format=%an <%ae>'])).toBe('Ada Lovelace <ada@example.com>')
+      expect(await new HardenedGit(repo).text(['log', '-1', '--format=%an <%ae>'])).toBe(
+        'Ada Lovelace <ada@example.com>',
+      )
       expect(existsSync(marker)).toBe(false)
     } finally {
       process.env.GIT_CONFIG_GLOBAL = saved.global

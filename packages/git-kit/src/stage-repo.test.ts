@@ -27,7 +27,13 @@ async function hostileRepo() {
   const script = join(dir, 'evil.sh')
   await writeFile(script, `#!/bin/sh\necho ran >> ${marker}\ncat\n`)
   await chmod(script, 0o755)
-  const cfg = ['core.fsmonitor', 'filter.evil.clean', 'filter.evil.smudge', 'diff.evil.textconv', 'core.pager']
+  const cfg = [
+    'core.fsmonitor',
+    'filter.evil.clean',
+    'filter.evil.smudge',
+    'diff.evil.textconv',
+    'core.pager',
+  ]
   const git = new HardenedGit(repo)
   for (const key of cfg) await git.run(['config', key, script])
   await mkdir(join(repo, '.git', 'hooks'), { recursive: true })
