@@ -13,8 +13,13 @@ function dockerCli(args: string[], timeoutMs = 10_000): { ok: boolean; out: stri
 
 /** Why the seed tests cannot run here, or undefined when they can. */
 export function whyNoStandIn(ref: string): string | undefined {
-  const info = dockerCli(['info', '--format', '{{.ServerVersion}}'], 5000)
-  if (!info.ok) return `no Docker engine is reachable (${info.out.split('\n')[0] ?? 'docker info failed'})`
+  const info = dockerCli(['version', '--format', '{{.Server.Version}}'], 5000)
+  if (!info.ok) {
+    const lines = info.out.split('\n')
+    const reason =
+      lines.find((l) => /cannot connect|connection refused|no such file/i.test(l)) ?? lines.at(-1)
+    return `no Docker engine is reachable (${reason || 'docker info failed'})`
+  }
   if (dockerCli(['image', 'inspect', ref]).ok) return undefined
   if (process.getuid?.() !== 0) return `${ref} is missing and seeding it needs root (debootstrap)`
   if (!existsSync('/usr/sbin/debootstrap')) return `${ref} is missing and debootstrap is not installed`

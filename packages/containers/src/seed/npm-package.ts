@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs'
-import { mkdir, rename } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EnvironmentError } from '@backend-labs/lab-kit'
 import { runProcess } from './run-process.ts'
@@ -44,9 +44,12 @@ export async function packNpmPackage(
   onStep(`npm pack ${name}@${version}`)
   const work = join(dir, `.pack-${process.pid}`)
   await mkdir(work, { recursive: true })
-  await runNpm(['pack', `${name}@${version}`, '--pack-destination', work], dir)
-  await rename(join(work, `${name}-${version}.tgz`), tarball)
-  await runProcess('rm', ['-rf', work], { timeoutMs: 30_000 })
+  try {
+    await runNpm(['pack', `${name}@${version}`, '--pack-destination', work], dir)
+    await rename(join(work, `${name}-${version}.tgz`), tarball)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
   return { name, version, tarball }
 }
 

@@ -86,9 +86,9 @@ async function seedOne(
   if (before !== 'missing' && !context.force) {
     return { outcome: 'present', detail: before === 'stand-in' ? 'offline stand-in' : 'real image' }
   }
-  if (context.tryPull && (await tryPull(image.ref, onStep))) return { outcome: 'pulled' }
-  const recipe = STAND_IN_RECIPES[image.key]
-  if (image.offline === 'none' || !recipe) {
+  const recipe = image.offline === 'none' ? undefined : STAND_IN_RECIPES[image.key]
+  if (context.tryPull && (await tryPull(image.ref, !!recipe, onStep))) return { outcome: 'pulled' }
+  if (!recipe) {
     return {
       outcome: before === 'missing' ? 'unavailable' : 'present',
       detail:
@@ -116,13 +116,14 @@ async function removeIfUntagged(imageId: string): Promise<void> {
   if (tags.trim() === '0') await runDocker(['image', 'rm', imageId], { timeoutMs: 60_000 }).catch(() => '')
 }
 
-async function tryPull(ref: string, onStep: (message: string) => void): Promise<boolean> {
+async function tryPull(ref: string, canBuild: boolean, onStep: (message: string) => void): Promise<boolean> {
   onStep(`docker pull ${ref}`)
   try {
     await runDocker(['pull', '--quiet', ref], { timeoutMs: PULL_TIMEOUT_MS })
     return true
-  } catch {
-    onStep(`pulling ${ref} failed; building the offline stand-in`)
+  } catch (error) {
+    const why = (error instanceof Error ? error.message : String(error)).split('\n')[0]
+    onStep(`pulling ${ref} failed (${why})${canBuild ? '; building the offline stand-in' : ''}`)
     return false
   }
 }
