@@ -1,1 +1,61 @@
-export {}
+export type { Batch, SplitIssue, SplitResult } from './batch-splitter.ts'
+export { scriptLine, splitBatches } from './batch-splitter.ts'
+export type { EngineChoice, EngineChoiceInput, EngineName } from './choose-engine.ts'
+export { chooseEngine } from './choose-engine.ts'
+export { compareModels } from './compare-models.ts'
+export type { DockerFacts, DockerFactsOptions } from './docker-facts.ts'
+export { detectDockerFacts } from './docker-facts.ts'
+export { expectCheck } from './expect/expect-check.ts'
+export type { ColumnExpectation } from './expect/expect-column.ts'
+export { describeType, expectColumn } from './expect/expect-column.ts'
+export type { IndexExpectation } from './expect/expect-index.ts'
+export { expectIndex } from './expect/expect-index.ts'
+export type { ForeignKeyExpectation } from './expect/expect-keys.ts'
+export { expectForeignKey, expectPrimaryKey, expectUnique } from './expect/expect-keys.ts'
+export { expectAccepted, expectRejected } from './expect/expect-probe.ts'
+export { expectScriptRan } from './expect/expect-script.ts'
+export { expectSchema, expectTable } from './expect/expect-table.ts'
+export type { CatalogRows } from './live/catalog-rows.ts'
+export { catalogToModel } from './live/catalog-to-model.ts'
+export type { Credentials, PoolOptions, ServerAddress } from './live/connect.ts'
+export { openPool } from './live/connect.ts'
+export type { SubmissionOptions } from './live/live-engine.ts'
+export { LiveEngine, LiveSubmission } from './live/live-engine.ts'
+export type { MssqlServerOptions } from './live/mssql-server.ts'
+export { MssqlServer } from './live/mssql-server.ts'
+export type { ProbeOptions, ProbeOutcome } from './live/probe.ts'
+export { runProbe } from './live/probe.ts'
+export { readCatalog } from './live/read-catalog.ts'
+export type { RunOptions, ScriptError, ScriptRun } from './live/run-script.ts'
+export { formatScriptError, runScript } from './live/run-script.ts'
+export type { SandboxOptions } from './live/sandbox.ts'
+export { Sandbox } from './live/sandbox.ts'
+export { waitUntilReady } from './live/wait-until-ready.ts'
+export { normalizeExpression } from './normalize-expression.ts'
+export type {
+  CheckModel,
+  ColumnModel,
+  ForeignKeyModel,
+  IndexModel,
+  KeyColumn,
+  KeyConstraintModel,
+  ModuleModel,
+  ReferentialAction,
+  SchemaModel,
+  SourceLocation,
+  TableModel,
+} from './schema-model.ts'
+export {
+  DEFAULT_SCHEMA,
+  emptySchemaModel,
+  findColumn,
+  findTable,
+  nameKey,
+  parseQualifiedName,
+  qualifiedName,
+  sameName,
+} from './schema-model.ts'
+export type { ScriptFile } from './static/static-engine.ts'
+export { analyzeScripts } from './static/static-engine.ts'
+export type { StaticIssue, StaticNote, StaticResult } from './static/static-result.ts'
+export { formatIssue } from './static/static-result.ts'
