@@ -55,6 +55,7 @@ export {
   qualifiedName,
   sameName,
 } from './schema-model.ts'
+export type { AppliedScripts, SqlCheckContext, SqlLab } from './sql-check-context.ts'
 export type { ScriptFile } from './static/static-engine.ts'
 export { analyzeScripts } from './static/static-engine.ts'
 export type { StaticIssue, StaticNote, StaticResult } from './static/static-result.ts'
