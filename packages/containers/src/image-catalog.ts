@@ -33,7 +33,7 @@ export const IMAGE_CATALOG = {
   gitServer: {
     key: 'gitServer',
     ref: 'backend-labs/git-server:1',
-    purpose: 'git server for the remote workflow lab (git daemon, from Debian's git package)',
+    purpose: 'git server for the remote workflow lab (git daemon, from the Debian git package)',
     offline: 'build',
   },
   mssql: {
