@@ -70,12 +70,15 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     staged = await stageSubmission(lab, paths, options.source)
     notices.push(...staged.notices)
     for (const name of lab.manifest.services) {
-      const instance = await (await serviceProvider(name)).create(lab, staged)
+      const instance = await (await serviceProvider(name)).create(
+        lab,
+        staged,
+        options.engine ? { engine: options.engine } : {},
+      )
       services.push(instance)
       if (instance.engine) result.engine = instance.engine
       notices.push(...(instance.notices ?? []))
     }
-    if (options.engine) result.engine = options.engine
     const context = Object.assign({}, ...services.map((s) => s.context))
     const submissionDir = staged.dir
     options.onStep?.('running checks')

@@ -13,8 +13,14 @@ export interface ServiceInstance {
   dispose(): Promise<void>
 }
 
+/** What the grade was asked for that a service may need to know. */
+export interface ServiceRequest {
+  /** `--engine`, where a track has several engines. */
+  engine?: string
+}
+
 export interface ServiceProvider {
   name: ServiceName
   /** Must be cheap: expensive work starts on first use from a check. */
-  create(lab: Lab, staged: StagedSubmission): Promise<ServiceInstance>
+  create(lab: Lab, staged: StagedSubmission, request: ServiceRequest): Promise<ServiceInstance>
 }
