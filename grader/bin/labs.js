@@ -3,7 +3,13 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { runCli } = await import('../src/cli/main.ts')
+const { runCli, installSignalHandlers } = await import('../src/cli/main.ts')
+const { releaseProcessResources } = await import('../src/engine/process-resources.ts')
 const { applyTestcontainersDefaults } = await import('../src/cli/testcontainers-env.ts')
 applyTestcontainersDefaults()
-process.exitCode = await runCli(process.argv.slice(2))
+installSignalHandlers()
+try {
+  process.exitCode = await runCli(process.argv.slice(2))
+} finally {
+  await releaseProcessResources()
+}

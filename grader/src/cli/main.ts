@@ -1,6 +1,7 @@
 import { BadInputError, EnvironmentError, ExitCode } from '@backend-labs/lab-kit'
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
+import { releaseProcessResources } from '../engine/process-resources.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
@@ -81,9 +82,25 @@ export async function runCli(argv: string[], app = new AppContext()): Promise<nu
 
 const isMain =
   process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/grader\//, '/grader/'))
+/** Releases shared resources (containers, servers) when interrupted, then exits 130 / 143. */
+export function installSignalHandlers(): void {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: cleaning up…\n`)
+      void releaseProcessResources().finally(() => process.exit(code))
+    })
+  }
+}
+
 if (isMain) {
   applyTestcontainersDefaults()
-  runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code
-  })
+  installSignalHandlers()
+  runCli(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code
+    })
+    .finally(() => releaseProcessResources())
 }
