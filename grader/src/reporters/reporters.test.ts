@@ -1,5 +1,7 @@
 import type { LabResult, ResultsDocument } from '@backend-labs/lab-kit'
 import { describe, expect, it } from 'vitest'
+import { renderGithub } from './github-reporter.ts'
+import { renderGradescope } from './gradescope-reporter.ts'
 import { renderJson } from './json-reporter.ts'
 import { renderJunit } from './junit-reporter.ts'
 import { TerminalReporter } from './terminal-reporter.ts'
@@ -97,5 +99,26 @@ describe('reporters render every result', () => {
     expect(out).toContain('environment problem: no Docker engine is reachable')
     expect(out).toContain('what to do: start Docker')
     expect(out).toContain('0/2 labs passed')
+  })
+  it('gradescope has a test per check, hidden ones published later', () => {
+    const gs = JSON.parse(renderGradescope(doc))
+    expect(gs.score).toBe(2)
+    expect(gs.tests).toHaveLength(4)
+    expect(gs.tests[1]).toMatchObject({
+      max_score: 2,
+      score: 0,
+      visibility: 'after_published',
+      status: 'failed',
+    })
+    expect(gs.tests[3].output).toBe('no Docker engine is reachable')
+  })
+
+  it('github annotates failures at file:line', () => {
+    const out = renderGithub(doc, (id) => `labs/${id}/workspace`)
+    expect(out).toContain(
+      '::error file=labs/git/demo/workspace/src/app.ts,line=14,title=git/demo%3A Fails <here> & "there"::',
+    )
+    expect(out).toContain('::error title=docker/x%3A cannot grade::no Docker engine is reachable')
+    expect(out.match(/::notice /g)).toHaveLength(2)
   })
 })

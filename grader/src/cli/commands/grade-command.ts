@@ -9,6 +9,7 @@ import {
 } from '@backend-labs/lab-kit'
 import pc from 'picocolors'
 import { gradeLab } from '../../engine/grade-lab.ts'
+import { GithubReporter } from '../../reporters/github-reporter.ts'
 import type { Reporter } from '../../reporters/reporter.ts'
 import { FILE_REPORTERS } from '../../reporters/reporter-registry.ts'
 import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
@@ -57,6 +58,8 @@ export const gradeCommand: CommandSpec = {
     },
     { flags: '--json <file>', description: 'write the results as JSON (docs/results.md)' },
     { flags: '--junit <file>', description: 'write the results as JUnit XML' },
+    { flags: '--gradescope <file>', description: "write Gradescope's results.json" },
+    { flags: '--github', description: 'print GitHub Actions annotations for failed checks' },
     { flags: '--verbose', description: "show the grader's log lines for public checks" },
   ],
   async run(app, args, options) {
@@ -80,6 +83,9 @@ export const gradeCommand: CommandSpec = {
     const reporters: Reporter[] = [new TerminalReporter(app.out)]
     for (const [flag, make] of Object.entries(FILE_REPORTERS))
       if (options[flag]) reporters.push(make(String(options[flag])))
+    if (options.github) {
+      reporters.push(new GithubReporter(app.out, (id) => app.paths.relative(app.paths.workspace(id))))
+    }
     const progress = new ProgressLine()
     const started = Date.now()
     const labs: LabResult[] = []

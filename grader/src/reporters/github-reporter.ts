@@ -1,0 +1,37 @@
+import type { ResultsDocument } from '@backend-labs/lab-kit'
+import type { Reporter } from './reporter.ts'
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+
+/** GitHub Actions workflow commands: an annotation per failed check, at file:line when known. */
+export function renderGithub(doc: ResultsDocument, labDir: (id: string) => string): string {
+  const lines: string[] = []
+  for (const lab of doc.labs) {
+    if (lab.error)
+      lines.push(
+        `::error title=${escapeProperty(`${lab.id}: cannot grade`)}::${escapeData(lab.error.message)}`,
+      )
+    for (const c of lab.checks) {
+      if (c.status !== 'failed' && c.status !== 'error') continue
+      const at = c.where?.match(/^([^\s:]+\.[a-z]+):(\d+)$/i)
+      const file = at ? `file=${escapeProperty(`${labDir(lab.id)}/${at[1]}`)},line=${at[2]},` : ''
+      const text = [c.message, ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n')
+      lines.push(`::error ${file}title=${escapeProperty(`${lab.id}: ${c.title}`)}::${escapeData(text)}`)
+    }
+    lines.push(`::notice title=${escapeProperty(lab.id)}::score ${lab.score}/${lab.maxScore} (${lab.status})`)
+  }
+  return lines.length ? `${lines.join('\n')}\n` : ''
+}
+
+/** `--github`: annotations printed at the end, for GitHub Actions logs and pull requests. */
+export class GithubReporter implements Reporter {
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly labDir: (id: string) => string,
+  ) {}
+
+  onFinish(doc: ResultsDocument): void {
+    this.write(renderGithub(doc, this.labDir))
+  }
+}
