@@ -24,7 +24,10 @@ export function stockValueCents(items: StockItem[]): number {
 `
 
 const stockV2 = stockV1
-  .replace('  unitCostCents: number\n', '  unitCostCents: number\n  /** Order more when the quantity falls to this level. */\n  reorderAt: number\n')
+  .replace(
+    '  unitCostCents: number\n',
+    '  unitCostCents: number\n  /** Order more when the quantity falls to this level. */\n  reorderAt: number\n',
+  )
   .concat(`
 export function needsReorder(item: StockItem): boolean {
   return item.quantity <= item.reorderAt

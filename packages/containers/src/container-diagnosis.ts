@@ -6,7 +6,7 @@ import { execCapture } from './container-logs.ts'
 import { parseListeningSockets } from './listening-sockets.ts'
 
 const FORK_FAILURE =
-  /can't fork|fork: (retry: )?Resource temporarily unavailable|spawn EAGAIN|pthread_create|Cannot allocate memory.*thread|EAGAIN.*(fork|spawn)/i
+  /can't fork|fork: (retry: )?Resource temporarily unavailable|spawn (\S+ )?EAGAIN|pthread_create|Cannot allocate memory.*thread|EAGAIN.*(fork|spawn)/i
 const LOG_LINES = 30
 
 /** What the diagnosis needs to know about the run. */
