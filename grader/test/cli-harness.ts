@@ -42,7 +42,13 @@ export class CliSandbox {
         ['--import', 'tsx', join(grader, 'src/cli/main.ts'), ...args],
         {
           cwd: repoRoot,
-          env: { ...process.env, NO_COLOR: '1', LABS_WORKSPACE_DIR: this.workspaces, LABS_STATE_DIR: this.state, ...env },
+          env: {
+            ...process.env,
+            NO_COLOR: '1',
+            LABS_WORKSPACE_DIR: this.workspaces,
+            LABS_STATE_DIR: this.state,
+            ...env,
+          },
           encoding: 'utf8',
           timeout: 120_000,
         },

@@ -19,7 +19,8 @@ describe('labs CLI (subprocess)', () => {
     expect(r.code).toBe(0)
     const labs = JSON.parse(r.stdout) as Record<string, unknown>[]
     expect(labs.length).toBeGreaterThanOrEqual(6)
-    for (const l of labs) expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'track', 'title', 'difficulty', 'status']))
+    for (const l of labs)
+      expect(Object.keys(l)).toEqual(expect.arrayContaining(['id', 'track', 'title', 'difficulty', 'status']))
     expect(labs.find((l) => l.id === LAB)?.status).toBe('not started')
   })
 
@@ -49,7 +50,9 @@ describe('labs CLI (subprocess)', () => {
     expect(lab).toMatchObject({ id: LAB, status: 'failed' })
     expect(lab.score).toBeLessThan(lab.maxScore)
     for (const c of lab.checks) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'title', 'visibility', 'status', 'points', 'maxPoints']))
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining(['id', 'title', 'visibility', 'status', 'points', 'maxPoints']),
+      )
     }
     const xml = await readFile(junit, 'utf8')
     expect(xml.match(/<testcase /g)?.length).toBe(lab.checks.length)
@@ -57,7 +60,11 @@ describe('labs CLI (subprocess)', () => {
   })
 
   it('records progress for labs list', async () => {
-    const labs = JSON.parse((await sb.run(['list', '--json'])).stdout) as { id: string; status: string; score?: number }[]
+    const labs = JSON.parse((await sb.run(['list', '--json'])).stdout) as {
+      id: string
+      status: string
+      score?: number
+    }[]
     expect(labs.find((l) => l.id === LAB)).toMatchObject({ status: 'in progress', score: expect.any(Number) })
   })
 
@@ -123,7 +130,9 @@ describe('labs CLI (subprocess)', () => {
     expect(r.code, r.stdout).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report.labs[0]).toMatchObject({ id: LAB, ok: true })
-    expect(report.labs[0].cases.map((c: { kind: string }) => c.kind)).toEqual(expect.arrayContaining(['solution', 'starter', 'fixture']))
+    expect(report.labs[0].cases.map((c: { kind: string }) => c.kind)).toEqual(
+      expect.arrayContaining(['solution', 'starter', 'fixture']),
+    )
   })
 
   it('doctor reports node and git', async () => {
