@@ -4,6 +4,7 @@ import pc from 'picocolors'
 import { releaseProcessResources } from '../engine/process-resources.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
+import { cleanCommand } from './commands/clean-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
 import { imagesCommand } from './commands/images-command.ts'
@@ -24,6 +25,7 @@ export const COMMANDS: CommandSpec[] = [
   verifyCommand,
   doctorCommand,
   imagesCommand,
+  cleanCommand,
 ]
 
 /** Reports an error for a person and returns its exit code. */
