@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto'
+import { runLabels } from '@backend-labs/containers'
+import { EnvironmentError } from '@backend-labs/lab-kit'
+import { LiveEngine } from '@backend-labs/sql-kit'
+import { onProcessExit } from '../../engine/process-resources.ts'
+import { SQL_SERVER_IMAGE } from './engine-selection.ts'
+
+let shared: Promise<LiveEngine> | undefined
+
+/**
+ * The one SQL Server of this grading process, started on first use and shared by every lab and
+ * submission (each gets its own database on it). It carries the run labels, so a sweep finds it if
+ * the process is killed; otherwise it is stopped when the command ends (`onProcessExit`).
+ * A failed start is remembered: every later submission reports the same cause at once instead of
+ * waiting minutes for another server that will not start either.
+ */
+export function sharedLiveEngine(): Promise<LiveEngine> {
+  if (shared) return shared
+  const runId = `sql-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`
+  shared = LiveEngine.start({ image: SQL_SERVER_IMAGE, labels: runLabels(runId) }).catch((error: unknown) => {
+    if (error instanceof EnvironmentError) throw error
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new EnvironmentError(
+      `SQL Server (${SQL_SERVER_IMAGE}) did not start: ${reason}`,
+      'give Docker at least 2 GiB of memory and check `docker logs` of the SQL Server container, or grade with --engine static',
+    )
+  })
+  const started = shared
+  onProcessExit(async () => {
+    const engine = await started.catch(() => undefined)
+    await engine?.stop()
+  })
+  return shared
+}

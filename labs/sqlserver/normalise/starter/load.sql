@@ -1,0 +1,8 @@
+-- load.sql: the data of sales.csv, inserted into your tables (runs after schema.sql).
+--
+-- The grader cannot read files from disk (no BULK INSERT), so write the rows out as
+-- INSERT ... VALUES statements, parents before children:
+--   customers and products first, then orders, then order lines.
+-- Each customer, product and order once; each line of sales.csv is one order line.
+-- Text literals with non-English letters need the N prefix: N'Zoë Müller'; double a
+-- quote inside a literal: N'Seán O''Brien'.

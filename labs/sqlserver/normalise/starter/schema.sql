@@ -1,0 +1,15 @@
+-- schema.sql: the tables of your normalised design (SQL Server 2022, T-SQL).
+--
+-- 1. Create the schema `sales` and put every table in it:
+--      CREATE SCHEMA sales;
+--      GO
+-- 2. One table per entity of sales.csv: customers, products, orders and order lines.
+--    Name the tables as you like, but keep these words in the column names so the grader
+--    can tell the tables apart: Email (customers), Sku (products), OrderDate (orders),
+--    Quantity (order lines).
+-- 3. Give every table a primary key, and link them with foreign keys.
+-- 4. Choose types with care: money as DECIMAL(p, 2) (never FLOAT), text as NVARCHAR
+--    (names like Seán and Zoë), emails NVARCHAR with a UNIQUE constraint, quantities INT
+--    with a CHECK that they are greater than 0.
+--
+-- The grader runs this file first, in an empty database of its own.
