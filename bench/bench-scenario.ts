@@ -9,5 +9,15 @@ export interface BenchScenario {
   setup?(): Promise<void>
   /** One timed run. */
   run(): Promise<void>
+  /** Untimed clean-up after each run. */
+  afterEach?(): Promise<void>
   teardown?(): Promise<void>
+}
+
+/** A ratio of two scenarios' medians, with its target. */
+export interface BenchRatio {
+  name: string
+  numerator: string
+  denominator: string
+  target: number
 }

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BenchScenario } from './bench-scenario.ts'
-import { SCENARIOS } from './scenarios/index.ts'
+import { RATIOS, SCENARIOS } from './scenarios/index.ts'
 
 export interface BenchResult {
   name: string
@@ -34,6 +34,7 @@ async function measure(s: BenchScenario): Promise<BenchResult> {
       const t = performance.now()
       await s.run()
       times.push(performance.now() - t)
+      await s.afterEach?.()
     }
   } finally {
     await s.teardown?.()
@@ -59,10 +60,23 @@ for (const s of SCENARIOS.filter((x) => !filter || x.name.includes(filter))) {
   if (r.skipped) process.stdout.write(`  skipped: ${r.skipped}\n`)
   else {
     const target = r.targetMs ? ` (target ≤ ${r.targetMs} ms: ${r.withinTarget ? 'met' : 'MISSED'})` : ''
-    process.stdout.write(`  median ${r.medianMs} ms over ${r.runs} runs [min ${r.minMs}, max ${r.maxMs}]${target}\n`)
+    process.stdout.write(
+      `  median ${r.medianMs} ms over ${r.runs} runs [min ${r.minMs}, max ${r.maxMs}]${target}\n`,
+    )
   }
 }
-const ratios = results.filter((r) => r.name.startsWith('ratio:'))
-for (const r of ratios) process.stdout.write(`${r.name}\n`)
+const ratios = RATIOS.flatMap((ratio) => {
+  const a = results.find((r) => r.name === ratio.numerator)?.medianMs
+  const b = results.find((r) => r.name === ratio.denominator)?.medianMs
+  if (!a || !b) return []
+  const value = Math.round((a / b) * 100) / 100
+  process.stdout.write(
+    `ratio ${ratio.name}: ${value}× (target ≤ ${ratio.target}×: ${value <= ratio.target ? 'met' : 'MISSED'})\n`,
+  )
+  return [{ ...ratio, value }]
+})
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true })
-await writeFile(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`)
+await writeFile(
+  join(import.meta.dirname, 'results', 'latest.json'),
+  `${JSON.stringify({ at: new Date().toISOString(), results, ratios }, null, 2)}\n`,
+)

@@ -1,4 +1,27 @@
-import type { BenchScenario } from '../bench-scenario.ts'
+import type { BenchRatio, BenchScenario } from '../bench-scenario.ts'
+import { dockerColdGrade, dockerShellBaseline, dockerWarmGrade } from './docker-scenarios.ts'
 import { gitVerifyTrack, gitWarmGrade } from './git-scenarios.ts'
+import { gitInProcess, sqlLiveWarm, sqlStaticCli, sqlStaticInProcess } from './in-process-scenarios.ts'
+import { containerStartToReady } from './start-to-ready.ts'
 
-export const SCENARIOS: BenchScenario[] = [gitWarmGrade, gitVerifyTrack]
+export const SCENARIOS: BenchScenario[] = [
+  gitWarmGrade,
+  gitInProcess,
+  gitVerifyTrack,
+  sqlStaticInProcess,
+  sqlStaticCli,
+  sqlLiveWarm,
+  containerStartToReady,
+  dockerWarmGrade,
+  dockerShellBaseline,
+  dockerColdGrade,
+]
+
+export const RATIOS: BenchRatio[] = [
+  {
+    name: 'docker warm grade ÷ docker CLI + curl baseline',
+    numerator: dockerWarmGrade.name,
+    denominator: dockerShellBaseline.name,
+    target: 1.5,
+  },
+]

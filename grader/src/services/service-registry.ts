@@ -11,6 +11,8 @@ type LoadProvider = () => Promise<ServiceProvider>
 const providers = new Map<ServiceName, LoadProvider>([
   ['git', async () => gitService],
   ['git-server', async () => (await import('./git-server-service.ts')).gitServerService],
+  ['sql', async () => (await import('./sql-service.ts')).sqlService],
+  ['docker', async () => (await import('./docker-service.ts')).dockerService],
 ])
 
 /** Adds a provider (a new track adds its service provider here, and nothing else). */

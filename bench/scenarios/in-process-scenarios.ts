@@ -1,0 +1,70 @@
+import { rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { gradeLab } from '../../grader/src/engine/grade-lab.ts'
+import type { BenchScenario } from '../bench-scenario.ts'
+import { labs } from '../cli-process.ts'
+import { catalog, paths, solutionDir } from '../submission-dir.ts'
+
+/** Grading inside one warm process (the grade itself, without Node and tsx starting up). */
+function inProcessGrade(id: string, targetMs: number, expectEngine?: string): BenchScenario {
+  let dir = ''
+  return {
+    name: `grade ${id} in-process (warm)`,
+    targetMs,
+    runs: 9,
+    async setup() {
+      dir = await solutionDir(id)
+      await gradeLab(await catalog.load(id), paths, { source: { kind: 'path', path: dir } })
+    },
+    async run() {
+      const r = await gradeLab(await catalog.load(id), paths, { source: { kind: 'path', path: dir } })
+      if (r.status !== 'passed') throw new Error(`${id}: the reference solution did not pass (${r.status})`)
+      if (expectEngine && r.engine !== expectEngine)
+        throw new Error(`${id}: graded with ${r.engine}, not ${expectEngine}`)
+    },
+    async teardown() {
+      await rm(dirname(dir), { recursive: true, force: true })
+    },
+  }
+}
+
+/** `labs grade` as a learner runs it: a fresh process each time. */
+function cliGrade(id: string, targetMs?: number): BenchScenario {
+  let dir = ''
+  return {
+    name: `labs grade ${id} --submission <solution> (CLI process)`,
+    ...(targetMs ? { targetMs } : {}),
+    runs: 5,
+    async setup() {
+      dir = await solutionDir(id)
+    },
+    async run() {
+      const code = await labs(['grade', id, '--submission', dir])
+      if (code !== 0) throw new Error(`${id}: exit ${code}`)
+    },
+    async teardown() {
+      await rm(dirname(dir), { recursive: true, force: true })
+    },
+  }
+}
+
+export const gitInProcess = inProcessGrade('git/first-commits', 1000)
+export const sqlStaticInProcess = inProcessGrade('sqlserver/normalise', 1000, 'static')
+export const sqlStaticCli = cliGrade('sqlserver/normalise')
+
+/** The live engine needs the SQL Server image, which cannot be had everywhere. */
+export const sqlLiveWarm: BenchScenario = {
+  ...inProcessGrade('sqlserver/normalise', 3000, 'live'),
+  name: 'grade sqlserver/normalise on the live engine (warm: server up)',
+  async unavailable() {
+    const { detectDockerRuntime, dockerClient, imagePresence, IMAGE_CATALOG } = await import(
+      '@backend-labs/containers'
+    )
+    const r = await detectDockerRuntime()
+    if (!r.reachable || !r.endpoint) return 'no Docker engine is reachable'
+    const image = await imagePresence(dockerClient(r.endpoint, 5000), IMAGE_CATALOG.mssql.ref)
+    return image.presence === 'missing'
+      ? `unavailable here: image ${IMAGE_CATALOG.mssql.ref} is not present`
+      : undefined
+  },
+}

@@ -1,0 +1,109 @@
+import { describe, expect, test } from 'vitest'
+import { allCached, freshStageHeads, parseBuildSteps, printedSteps } from './build-steps.ts'
+
+const DOCKERFILE = `FROM node:22-bookworm-slim
+# dependencies first
+WORKDIR /app
+COPY package.json ./
+RUN npm ci \\
+    --omit=dev
+COPY . .
+CMD ["node", "server.js"]
+`
+
+// classic builder output of a rebuild, with the grader's proxy CA steps and labels around the learner's
+const OUTPUT = `Step 1/10 : FROM node:22-bookworm-slim
+ ---> 43a0458d730f
+Step 2/10 : COPY .backend-labs-proxy-ca.crt /usr/local/share/backend-labs/proxy-ca.crt
+ ---> Using cache
+ ---> d5c4e14cacf2
+Step 3/10 : ARG NODE_EXTRA_CA_CERTS
+ ---> Using cache
+ ---> e5a4d96a674e
+Step 4/10 : WORKDIR /app
+ ---> Using cache
+ ---> 1275819e0d98
+Step 5/10 : COPY package.json ./
+ ---> Using cache
+ ---> 52c76b9d61f8
+Step 6/10 : RUN npm ci     --omit=dev
+ ---> Using cache
+ ---> 95008d7f30f3
+Step 7/10 : COPY . .
+ ---> 52c44b159bfb
+Step 8/10 : CMD ["node", "server.js"]
+ ---> Running in 768e31c35d5e
+Removing intermediate container 768e31c35d5e
+ ---> 2a19b9b6d9c4
+Step 9/10 : LABEL org.backend-labs.lab=docker/exp
+ ---> Running in d8663f59d1de
+ ---> 63922e405f53
+Step 10/10 : LABEL org.backend-labs.learner-image=true
+ ---> Running in f85bcf58ae45
+ ---> 74d0459f6b4d
+Successfully built 74d0459f6b4d
+`
+
+describe('parseBuildSteps', () => {
+  test("reports the learner's own steps, without FROM and the grader's additions", () => {
+    expect(parseBuildSteps(OUTPUT, DOCKERFILE)).toEqual({
+      totalSteps: 5,
+      cachedSteps: 3,
+      steps: [
+        { instruction: 'WORKDIR /app', cached: true },
+        { instruction: 'COPY package.json ./', cached: true },
+        { instruction: 'RUN npm ci --omit=dev', cached: true },
+        { instruction: 'COPY . .', cached: false },
+        { instruction: 'CMD ["node", "server.js"]', cached: false },
+      ],
+    })
+  })
+
+  test('printedSteps keeps every step the builder printed', () => {
+    expect(printedSteps(OUTPUT).map((s) => s.cached)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
+  })
+
+  test('a context the touch did not change is all cache', () => {
+    expect(allCached(DOCKERFILE)).toMatchObject({ totalSteps: 5, cachedSteps: 5 })
+  })
+})
+
+describe('freshStageHeads', () => {
+  test('the last image of each earlier stage this build made; never a base image or a cached step', () => {
+    const output = `Step 1/9 : FROM node:22-bookworm-slim AS deps
+ ---> 43a0458d730f
+Step 2/9 : COPY package.json ./
+ ---> Using cache
+ ---> 111111111111
+Step 3/9 : FROM node:22-bookworm-slim AS build
+ ---> 43a0458d730f
+Step 4/9 : COPY . .
+ ---> 222222222222
+Step 5/9 : RUN npm run build
+ ---> Running in 0123456789ab
+Removing intermediate container 0123456789ab
+ ---> 333333333333
+Step 6/9 : FROM node:22-bookworm-slim AS empty
+ ---> 43a0458d730f
+Step 7/9 : FROM node:22-bookworm-slim
+ ---> 43a0458d730f
+Step 8/9 : COPY --from=build /app/dist ./dist
+ ---> 444444444444
+Step 9/9 : CMD ["node", "dist/server.js"]
+ ---> 555555555555
+Successfully built 555555555555
+`
+    expect(freshStageHeads(output)).toEqual(['333333333333'])
+  })
+})

@@ -1,0 +1,73 @@
+import { parseDockerfile } from '@backend-labs/containers'
+import type { RebuildReport } from '@backend-labs/http-kit'
+
+/**
+ * Reads the classic builder's output (`Step 3/9 : RUN npm ci` then ` ---> Using cache` or
+ * ` ---> Running in …`) into one entry per instruction of the learner's Dockerfile. FROM lines are
+ * left out (a base image is never "built"), and so are the steps the grader adds (proxy CA, labels):
+ * output steps are matched to the Dockerfile's instructions in order.
+ */
+export function parseBuildSteps(output: string, dockerfile: string): RebuildReport {
+  const printed = printedSteps(output)
+  const own = parseDockerfile(dockerfile)
+  const steps: RebuildReport['steps'] = []
+  let next = 0
+  for (const step of printed) {
+    const instruction = own[next]
+    if (!instruction) break
+    if (key(step.instruction) !== key(instruction.text)) continue
+    next++
+    if (instruction.keyword !== 'FROM') steps.push({ instruction: instruction.text, cached: step.cached })
+  }
+  const cachedSteps = steps.filter((s) => s.cached).length
+  return { totalSteps: steps.length, cachedSteps, steps }
+}
+
+/** Every `Step N/M : …` block of the output, in order, with whether it came from the cache. */
+export function printedSteps(output: string): { instruction: string; cached: boolean }[] {
+  const out: { instruction: string; cached: boolean }[] = []
+  for (const line of output.split(/\r?\n/)) {
+    const step = /^Step \d+\/\d+ : (.*)$/.exec(line)
+    if (step?.[1] !== undefined) out.push({ instruction: step[1].trim(), cached: false })
+    else if (/^\s*---> Using cache\s*$/.test(line)) {
+      const last = out[out.length - 1]
+      if (last) last.cached = true
+    }
+  }
+  return out
+}
+
+function key(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+/** The report of a build the cache served entirely. */
+export function allCached(dockerfile: string): RebuildReport {
+  const steps = parseDockerfile(dockerfile)
+    .filter((i) => i.keyword !== 'FROM')
+    .map((i) => ({ instruction: i.text, cached: true }))
+  return { totalSteps: steps.length, cachedSteps: steps.length, steps }
+}
+
+/**
+ * The last image of every stage but the final one (` ---> <id>` before the next FROM) when this
+ * build made it (not from the cache, not a FROM): the stages a multi-stage build leaves dangling,
+ * which removing the final image does not remove. Cached ones are left alone: they are the cache.
+ */
+export function freshStageHeads(output: string): string[] {
+  const heads: string[] = []
+  let last: { id?: string; fresh: boolean } | undefined
+  for (const line of output.split(/\r?\n/)) {
+    const step = /^Step \d+\/\d+ : (\S+)/.exec(line)
+    if (step) {
+      if (step[1]?.toUpperCase() === 'FROM' && last?.fresh && last.id) heads.push(last.id)
+      last = { fresh: step[1]?.toUpperCase() !== 'FROM' }
+      continue
+    }
+    if (!last) continue
+    if (/^\s*---> Using cache\s*$/.test(line)) last.fresh = false
+    const id = /^\s*---> ([0-9a-f]{12,64})\s*$/.exec(line)
+    if (id?.[1]) last.id = id[1]
+  }
+  return heads
+}

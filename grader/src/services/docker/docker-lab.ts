@@ -1,0 +1,87 @@
+import { buildLearnerImage } from '@backend-labs/containers'
+import type {
+  AppOptions,
+  BuiltImage,
+  DockerLab,
+  RebuildReport,
+  RunningApp,
+  RunningService,
+  ServiceOptions,
+} from '@backend-labs/http-kit'
+import { describeImage } from './built-image.ts'
+import { DockerSession } from './docker-session.ts'
+import { startPostgres } from './postgres-service.ts'
+import { rebuildAfterTouch } from './rebuild-after-touch.ts'
+import { startApp } from './start-app.ts'
+
+/**
+ * What a lab's checks see as `ctx.docker`. Everything is lazy and shared by the lab's checks: the
+ * image is built once, each app `key` and each service alias starts once (a failure is remembered,
+ * so later checks get the same failure instead of another start).
+ */
+export class LazyDockerLab implements DockerLab {
+  private built: Promise<BuiltImage> | undefined
+  /** True when the image was already there from an earlier grade (no build ran now). */
+  private builtEarlier = false
+  private readonly apps = new Map<string, Promise<RunningApp>>()
+  private readonly services = new Map<string, Promise<RunningService>>()
+  private readonly rebuilds = new Map<string, Promise<RebuildReport>>()
+
+  constructor(
+    private readonly contextDir: string,
+    private readonly labId: string,
+    readonly session: DockerSession = new DockerSession(),
+  ) {}
+
+  image(): Promise<BuiltImage> {
+    this.built ??= (async () => {
+      const docker = await this.session.docker()
+      const image = await buildLearnerImage(docker, { contextDir: this.contextDir, labId: this.labId })
+      this.builtEarlier = image.cached
+      return describeImage(this.session, image.ref)
+    })()
+    return this.built
+  }
+
+  app(options: AppOptions = {}): Promise<RunningApp> {
+    const key = options.key ?? 'app'
+    let app = this.apps.get(key)
+    if (!app) {
+      app = this.image().then((image) => startApp(this.session, image.ref, options))
+      this.apps.set(key, app)
+    }
+    return app
+  }
+
+  service(key: 'postgres', options: ServiceOptions): Promise<RunningService> {
+    if (key !== 'postgres') throw new TypeError(`unknown service "${key}": only postgres is available`)
+    const id = `${key}:${options.alias}`
+    let service = this.services.get(id)
+    if (!service) {
+      service = startPostgres(this.session, options)
+      this.services.set(id, service)
+    }
+    return service
+  }
+
+  /** Once per path and grade: a second build of the same touched context would be all cache. */
+  rebuildAfterTouch(path: string): Promise<RebuildReport> {
+    let report = this.rebuilds.get(path)
+    if (!report) {
+      report = this.image().then((original) =>
+        rebuildAfterTouch(this.session, this.contextDir, this.labId, path, {
+          id: original.id,
+          ref: original.ref,
+          fromEarlierGrade: this.builtEarlier,
+        }),
+      )
+      this.rebuilds.set(path, report)
+    }
+    return report
+  }
+
+  /** Removes every container, network, volume and temporary image of this grade; never throws. */
+  async dispose(): Promise<void> {
+    await this.session.dispose()
+  }
+}

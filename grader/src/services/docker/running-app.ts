@@ -1,0 +1,91 @@
+import {
+  captureLogs,
+  DEFAULT_LOG_CAP_BYTES,
+  HARDENED_DEFAULTS,
+  type Readiness,
+  StartedLearnerContainer,
+} from '@backend-labs/containers'
+import type { ExecResult, RunningApp } from '@backend-labs/http-kit'
+import type Docker from 'dockerode'
+import { waitUntilReady } from './app-readiness.ts'
+import { execCommand } from './exec-command.ts'
+
+/** How the app answers, kept to wait for it again after a restart. */
+export interface AppReadiness {
+  port: number
+  readiness: Readiness
+  readyTimeoutMs: number
+}
+
+/** A started learner app, as checks see it. */
+export class RunningAppHandle implements RunningApp {
+  exited?: { exitCode: number; logs: string }
+
+  constructor(
+    private current: StartedLearnerContainer,
+    private readonly ready: AppReadiness,
+  ) {}
+
+  get url(): string {
+    return this.current.hostPort ? this.current.url : ''
+  }
+
+  get containerId(): string {
+    return this.current.container.id
+  }
+
+  get container(): Docker.Container {
+    return this.current.container
+  }
+
+  async logs(): Promise<string> {
+    return (await this.current.logs()).lines.join('\n')
+  }
+
+  async stop(graceMs = 5000): Promise<{ durationMs: number; exitCode: number; killed: boolean }> {
+    const result = await this.current.stop(graceMs)
+    return { durationMs: result.durationMs, exitCode: result.exitCode, killed: result.failure !== undefined }
+  }
+
+  async restart(): Promise<void> {
+    await this.current.container.restart({ t: 5 })
+    const { port, readiness, readyTimeoutMs } = this.ready
+    // the published host port can change on restart
+    const hostPort = await waitUntilReady(this.current.container, port, readiness, readyTimeoutMs)
+    this.current = withHostPort(this.current, hostPort)
+    this.exited = undefined
+  }
+
+  async health(): Promise<string> {
+    const info = await this.current.container.inspect()
+    return info.State.Health?.Status ?? 'none'
+  }
+
+  exec(cmd: string[], options: { timeoutMs?: number } = {}): Promise<ExecResult> {
+    return execCommand(this.current.container, cmd, options)
+  }
+}
+
+/** The same container seen through another host port, with the default log caps the apps start with. */
+export function withHostPort(started: StartedLearnerContainer, hostPort: number): StartedLearnerContainer {
+  return learnerContainer(started.container, started.port, hostPort)
+}
+
+export function learnerContainer(
+  container: Docker.Container,
+  port: number,
+  hostPort: number,
+): StartedLearnerContainer {
+  return new StartedLearnerContainer(
+    container,
+    port,
+    hostPort,
+    DEFAULT_LOG_CAP_BYTES,
+    HARDENED_DEFAULTS.logMaxBytes,
+  )
+}
+
+/** The logs of a container that exited, as one string. */
+export async function exitLogs(container: Docker.Container): Promise<string> {
+  return (await captureLogs(container)).lines.join('\n')
+}

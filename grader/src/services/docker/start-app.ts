@@ -1,0 +1,65 @@
+import {
+  hardenedCreateOptions,
+  proxyCaBind,
+  type Readiness,
+  resolveProxyCa,
+  startLearnerContainer,
+} from '@backend-labs/containers'
+import type { AppOptions } from '@backend-labs/http-kit'
+import { publishedPort } from './app-readiness.ts'
+import { exitWithin } from './container-exit.ts'
+import type { DockerSession } from './docker-session.ts'
+import { exitLogs, learnerContainer, RunningAppHandle } from './running-app.ts'
+
+export const DEFAULT_APP_PORT = 3000
+const DEFAULT_READY_TIMEOUT_MS = 30_000
+const DEFAULT_EXIT_TIMEOUT_MS = 10_000
+const TMPFS_OPTIONS = 'rw,nosuid,size=64m'
+
+/**
+ * Starts the learner's image on the run network with the hardened defaults. Normally it waits until
+ * the app answers (a ContainerFailure with the logs apart when it does not); with `expectExit` it
+ * waits (bounded by `readyTimeoutMs`, default 10 s) for the container to exit and records how.
+ */
+export async function startApp(
+  session: DockerSession,
+  image: string,
+  options: AppOptions = {},
+): Promise<RunningAppHandle> {
+  const registry = await session.registry()
+  const networkName = await session.networkName()
+  const port = options.port ?? (options.env?.PORT ? Number(options.env.PORT) : DEFAULT_APP_PORT)
+  const env = { PORT: String(port), ...options.env }
+  const binds = await session.volumeBinds(options.volumes)
+  const tmpfs = options.tmpfs?.length
+    ? Object.fromEntries(options.tmpfs.map((path) => [path, TMPFS_OPTIONS]))
+    : undefined
+  const readiness: Readiness = options.readiness ?? { kind: 'http', path: '/' }
+  const run = { image, networkName, env, binds, readonlyRootfs: options.readonlyRootfs ?? false, tmpfs }
+
+  if (!options.expectExit) {
+    const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS
+    const started = await startLearnerContainer({ ...run, registry, port, readiness, readyTimeoutMs })
+    return new RunningAppHandle(started, { port, readiness, readyTimeoutMs })
+  }
+
+  const ca = resolveProxyCa()
+  const container = await registry.createContainer(
+    hardenedCreateOptions({
+      ...run,
+      publishPorts: [port],
+      env: { ...ca?.env, ...env },
+      binds: [...binds, ...(ca ? [proxyCaBind(ca)] : [])],
+    }),
+  )
+  await container.start()
+  const exitCode = await exitWithin(container, options.readyTimeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS)
+  const info = await container.inspect()
+  const handle = new RunningAppHandle(learnerContainer(container, port, publishedPort(info, port)), {
+    port,
+    readiness,
+    readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+  })
+  if (exitCode !== undefined) handle.exited = { exitCode, logs: await exitLogs(container) }
+  return handle
+}

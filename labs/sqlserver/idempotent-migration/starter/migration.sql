@@ -1,0 +1,1 @@
+-- Your migration to version 2 goes here (see README.md). It must be safe to run again and again.

@@ -1,0 +1,2 @@
+-- Your indexes for the workload in workload.sql go here (CREATE INDEX …).
+-- See README.md for what each query needs.

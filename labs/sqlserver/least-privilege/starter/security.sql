@@ -1,0 +1,1 @@
+-- Your role, grants and role membership go here (see README.md).

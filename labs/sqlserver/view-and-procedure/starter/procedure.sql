@@ -1,0 +1,1 @@
+-- Your stored procedure shop.PlaceOrder goes here (see README.md).

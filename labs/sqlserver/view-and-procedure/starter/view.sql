@@ -1,0 +1,1 @@
+-- Your view reporting.OrderSummary goes here (see README.md).
