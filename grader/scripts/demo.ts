@@ -12,7 +12,11 @@ import { runCli } from '../src/cli/main.ts'
 
 const LAB = 'git/first-commits'
 const sandbox = await mkdtemp(join(tmpdir(), 'labs-demo-'))
-const env = { ...process.env, LABS_WORKSPACE_DIR: join(sandbox, 'workspaces'), LABS_STATE_DIR: join(sandbox, 'state') }
+const env = {
+  ...process.env,
+  LABS_WORKSPACE_DIR: join(sandbox, 'workspaces'),
+  LABS_STATE_DIR: join(sandbox, 'state'),
+}
 const app = new AppContext(undefined, undefined, env)
 const say = (text: string) => process.stdout.write(`\n${pc.bold(pc.magenta(`▶ ${text}`))}\n`)
 

@@ -84,13 +84,20 @@ export async function runCli(argv: string[], app = new AppContext()): Promise<nu
 
 const isMain =
   process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/.*\/grader\//, '/grader/'))
-/** Releases shared resources (containers, servers) when interrupted, then exits 130 / 143. */
+/**
+ * Releases shared resources (containers, servers) when interrupted, then exits 130 / 143.
+ * The handlers stay installed (`on`, not `once`): libraries that use signal-exit re-raise a signal
+ * when they see no other listener, which would kill the process before the clean-up ends.
+ */
 export function installSignalHandlers(): void {
+  let exiting = false
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (exiting) return
+      exiting = true
       process.stderr.write(`\n${signal}: cleaning up…\n`)
       void releaseProcessResources().finally(() => process.exit(code))
     })

@@ -7,6 +7,8 @@ import {
 } from '@backend-labs/containers'
 import type Docker from 'dockerode'
 
+import { holdUntilExit } from '../../engine/process-resources.ts'
+
 /**
  * A registry that also removes what is created after it was disposed: a check that timed out keeps
  * running in the background, and a container it creates late must not outlive the grade.
@@ -34,12 +36,17 @@ export class DockerSession {
   private networkPromise: Promise<string> | undefined
   private readonly volumes = new Map<string, Promise<string>>()
   private readonly discarded: string[][] = []
+  private unhold: (() => void) | undefined
 
   constructor(private readonly connect: () => Promise<Docker> = () => connectDocker()) {}
 
   /** The run's registry; the first call fails with an EnvironmentError (exit 3) when no engine answers. */
   registry(): Promise<RunRegistry> {
-    this.registryPromise ??= this.connect().then((docker) => new SessionRegistry(docker))
+    this.registryPromise ??= this.connect().then((docker) => {
+      const registry = new SessionRegistry(docker)
+      this.unhold = holdUntilExit(() => registry.dispose())
+      return registry
+    })
     return this.registryPromise
   }
 
@@ -86,6 +93,7 @@ export class DockerSession {
     try {
       const registry = await this.registryPromise
       const report = await registry.dispose()
+      this.unhold?.()
       for (const group of this.discarded.reverse())
         for (const id of group)
           await registry.docker

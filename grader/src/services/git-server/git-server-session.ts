@@ -13,6 +13,7 @@ import { buildUpstreamSeed } from './upstream-seed.ts'
 const LEARNER = 'refs/learner/'
 const START = 'refs/start/'
 
+import { holdUntilExit } from '../../engine/process-resources.ts'
 /**
  * One grading's git server: the lab's remote as it started, served from a container, with the
  * learner's pushes replayed onto it. Owns a temp folder and, through a RunRegistry, the container
@@ -22,6 +23,7 @@ export class GitServerSession {
   private constructor(
     private readonly tmp: string,
     private registry: RunRegistry | undefined,
+    private readonly unhold: () => void,
     readonly view: ServerRemoteView,
   ) {}
 
@@ -46,11 +48,14 @@ export class GitServerSession {
       await fetchRefs(git, seed, 'refs/', START)
       const start = await readRefs(git, START)
       registry = new RunRegistry(await connectDocker())
+      const held = registry
+      const unhold = holdUntilExit(() => held.dispose())
       const server = await startGitServer({ registry, seedDir: seed, repoName: 'upstream', labId: lab.id })
       const rejected = await replayPushes(git, server.url, start, learner, LEARNER)
       return new GitServerSession(
         tmp,
         registry,
+        unhold,
         new ServerRemoteView(git, server.url, join(tmp, 'clone'), rejected),
       )
     } catch (error) {
@@ -64,6 +69,7 @@ export class GitServerSession {
   async dispose(): Promise<DisposeReport | undefined> {
     const report = await this.registry?.dispose()
     this.registry = undefined
+    this.unhold()
     await rm(this.tmp, { recursive: true, force: true })
     return report
   }
