@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import pc from 'picocolors'
 import type { AppContext } from '../app-context.ts'
 import type { CommandSpec } from '../command-spec.ts'
