@@ -104,9 +104,20 @@ export function installSignalHandlers(): void {
   }
 }
 
+/** `labs list | head` closes the pipe early: stop quietly instead of crashing with EPIPE. */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      void releaseProcessResources().finally(() => process.exit(process.exitCode ?? 0))
+    })
+  }
+}
+
 if (isMain) {
   applyTestcontainersDefaults()
   installSignalHandlers()
+  exitQuietlyOnBrokenPipe()
   runCli(process.argv.slice(2))
     .then((code) => {
       process.exitCode = code

@@ -53,6 +53,7 @@ export const listCommand: CommandSpec = {
       return 0
     }
     const width = Math.max(...labs.map((l) => l.id.length), 4)
+    const titleWidth = Math.max(...labs.map((l) => l.title.length), 5)
     for (const l of labs) {
       const score = l.score !== undefined ? ` ${l.score}/${l.maxScore}` : ''
       const status =
@@ -62,7 +63,7 @@ export const listCommand: CommandSpec = {
             ? pc.yellow(`in progress${score}`)
             : pc.dim('not started')
       app.out(
-        `${l.id.padEnd(width)}  ${l.title.padEnd(40)} ${pc.dim(`${l.difficulty}, ~${l.minutes} min`.padEnd(24))} ${status}\n`,
+        `${l.id.padEnd(width)}  ${l.title.padEnd(titleWidth)} ${pc.dim(`${l.difficulty}, ~${l.minutes} min`.padEnd(24))} ${status}\n`,
       )
     }
     app.out(pc.dim(`\nStart one with: pnpm labs start <lab>\n`))
