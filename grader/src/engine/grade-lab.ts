@@ -15,8 +15,13 @@ import { runChecks } from './run-checks.ts'
 import { type StagedSubmission, stageSubmission } from './stage.ts'
 import type { SubmissionSource } from './submission-source.ts'
 
+/** Default limit on grading one lab, checks and services together (LABS_LAB_TIMEOUT_S overrides). */
+export const DEFAULT_LAB_TIMEOUT_MS = 15 * 60_000
+
 export interface GradeOptions {
   source: SubmissionSource
+  /** Limit on the whole grade of this lab; default LABS_LAB_TIMEOUT_S or 15 min. */
+  labTimeoutMs?: number
   publicOnly?: boolean
   /** Force an engine where a track has several. */
   engine?: string
@@ -82,7 +87,10 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     const context = Object.assign({}, ...services.map((s) => s.context))
     const submissionDir = staged.dir
     options.onStep?.('running checks')
+    const labTimeoutMs =
+      options.labTimeoutMs ?? (Number(process.env.LABS_LAB_TIMEOUT_S) * 1000 || DEFAULT_LAB_TIMEOUT_MS)
     const outcome = await runChecks(checks, {
+      deadline: started + labTimeoutMs,
       engine: result.engine,
       revealInternals: options.revealInternals ?? false,
       context: (check, signal): CheckContext => ({
@@ -100,8 +108,16 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     result.checks = outcome.results
     if (outcome.fatal) throw outcome.fatal
     result.score = result.checks.reduce((sum, c) => sum + c.points, 0)
+    const engineSkipped = result.checks.filter((c) => c.message?.startsWith('skipped: runs only under'))
+    if (engineSkipped.length) {
+      result.engineMaxScore = result.maxScore - engineSkipped.reduce((sum, c) => sum + c.maxPoints, 0)
+    }
     const blocking = result.checks.some(
-      (c) => c.status === 'failed' || c.status === 'error' || c.message?.startsWith('skipped: needs '),
+      (c) =>
+        c.status === 'failed' ||
+        c.status === 'error' ||
+        c.message?.startsWith('skipped: needs ') ||
+        c.message?.startsWith('not run: '),
     )
     result.status = blocking ? 'failed' : 'passed'
   } catch (error) {

@@ -15,14 +15,19 @@ export interface RunChecksOptions {
   engine?: string
   /** Show internal error details even for hidden checks (authors running `labs verify`). */
   revealInternals?: boolean
+  /** `performance.now()` after which no check starts and running ones are cut short (the whole-run limit). */
+  deadline?: number
   onCheckStart?(check: Check): void
   onCheckEnd?(result: CheckResult): void
 }
 
 class CheckTimeout extends Error {}
 
-async function runWithTimeout(check: Check, ctx: (signal: AbortSignal) => CheckContext): Promise<void> {
-  const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
+async function runWithTimeout(
+  check: Check,
+  ctx: (signal: AbortSignal) => CheckContext,
+  timeoutMs: number,
+): Promise<void> {
   const controller = new AbortController()
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
@@ -102,11 +107,24 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       options.onCheckEnd?.(result)
       continue
     }
+    const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
+    const remainingMs =
+      options.deadline === undefined ? timeoutMs : Math.floor(options.deadline - performance.now())
+    if (remainingMs <= 0) {
+      results.push({
+        ...base,
+        status: 'skipped',
+        message: 'not run: the time limit for grading this lab was reached',
+        durationMs: 0,
+      })
+      continue
+    }
+    const limitMs = Math.min(timeoutMs, remainingMs)
     options.onCheckStart?.(check)
     const started = performance.now()
     let result: CheckResult
     try {
-      await runWithTimeout(check, (signal) => options.context(check, signal))
+      await runWithTimeout(check, (signal) => options.context(check, signal), limitMs)
       result = { ...base, status: 'passed', points: check.points, durationMs: 0 }
       passed.add(check.id)
     } catch (error) {
@@ -117,8 +135,11 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
         const hints = error.details.hint ? [error.details.hint] : [...(check.hints ?? [])]
         if (hints.length) result.hints = hints
       } else if (error instanceof CheckTimeout) {
-        const seconds = (check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS) / 1000
-        result = { ...base, status: 'failed', message: `timed out after ${seconds} s`, durationMs: 0 }
+        const message =
+          limitMs < timeoutMs
+            ? 'stopped: the time limit for grading this lab was reached'
+            : `timed out after ${timeoutMs / 1000} s`
+        result = { ...base, status: 'failed', message, durationMs: 0 }
         if (check.hints?.length) result.hints = [...check.hints]
       } else if (error instanceof BadInputError || error instanceof EnvironmentError) {
         fatal = error

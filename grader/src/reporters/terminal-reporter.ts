@@ -46,7 +46,11 @@ export function formatLabEnd(r: LabResult): string[] {
   const pct = r.maxScore ? Math.round((100 * r.score) / r.maxScore) : 0
   const verdict =
     r.status === 'passed' ? pc.green('passed') : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
-  const engine = r.engine ? pc.dim(` · ${r.engine} engine`) : ''
+  const engine = r.engine
+    ? pc.dim(
+        ` · ${r.engine} engine${r.engineMaxScore !== undefined ? ` (at most ${r.engineMaxScore}/${r.maxScore} under it)` : ''}`,
+      )
+    : ''
   lines.push(
     `  ${pc.bold(`Score: ${r.score}/${r.maxScore}`)} (${pct}%) · ${verdict}${engine} ${pc.dim(`· ${(r.durationMs / 1000).toFixed(1)} s`)}`,
   )

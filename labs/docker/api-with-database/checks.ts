@@ -1,11 +1,12 @@
 import type { ApiCheckContext } from '@backend-labs/http-kit'
 import { defineChecks } from '@backend-labs/lab-kit'
+import { BASE_IMAGE } from '../containerise-api/base-image.ts'
 import { appWithDatabase, createNote, expectNote, waitForHealthy } from './notes-api.ts'
 
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'builds',
-    title: 'The Dockerfile builds from node:22-bookworm-slim (npm ci installs pg)',
+    title: `The Dockerfile builds from ${BASE_IMAGE} (npm ci installs pg)`,
     points: 1,
     timeoutMs: 240_000,
     hints: ['Run `docker build .` in your workspace to see the same error.'],

@@ -6,7 +6,7 @@ import {
   send,
 } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import { requireBaseImage } from '../containerise-api/base-image.ts'
+import { BASE_IMAGE, requireBaseImage } from '../containerise-api/base-image.ts'
 import { firstBadLogLine, shorten } from './json-log-lines.ts'
 
 export const APP: AppOptions = { env: { PORT: '8080', GREETING: 'Hola' }, readyTimeoutMs: 10_000 }
@@ -21,7 +21,7 @@ export const MISSING_GREETING: AppOptions = {
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'image-builds',
-    title: 'The Dockerfile builds an image from node:22-bookworm-slim',
+    title: `The Dockerfile builds an image from ${BASE_IMAGE}`,
     points: 1,
     timeoutMs: 120_000,
     async run(ctx) {

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { IMAGE_CATALOG } from '@backend-labs/containers'
 import { fail } from '@backend-labs/lab-kit'
 
-export const BASE_IMAGE = 'node:22-bookworm-slim'
+/** The base image every API lab builds from, as pinned in the image catalog. */
+export const BASE_IMAGE: string = IMAGE_CATALOG.node.ref
 
 /**
  * Fails unless every `FROM` of the submission's Dockerfile is the lab's base image (or an earlier

@@ -1,6 +1,6 @@
 import { type ApiCheckContext, type AppOptions, expectStatus, send } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import { requireBaseImage } from './base-image.ts'
+import { BASE_IMAGE, requireBaseImage } from './base-image.ts'
 import { plantDecoys } from './build-context-decoys.ts'
 import { waitForHealth } from './health-status.ts'
 
@@ -18,7 +18,7 @@ function isRoot(user: string): boolean {
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'image-builds',
-    title: 'The Dockerfile builds an image from node:22-bookworm-slim',
+    title: `The Dockerfile builds an image from ${BASE_IMAGE}`,
     points: 2,
     timeoutMs: 120_000,
     hints: ['Build it yourself: `docker build -t items-api .` in the workspace.'],

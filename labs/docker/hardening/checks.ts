@@ -1,11 +1,12 @@
 import { type ApiCheckContext, expectJsonObject, expectStatus, send } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { BASE_IMAGE } from '../containerise-api/base-image.ts'
 import { READ_ONLY, RUNTIME_TOKEN, startApp } from './hardened-app.ts'
 
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'builds',
-    title: 'The Dockerfile builds from node:22-bookworm-slim',
+    title: `The Dockerfile builds from ${BASE_IMAGE}`,
     points: 1,
     timeoutMs: 180_000,
     hints: ['Run `docker build .` in your workspace to see the same error.'],

@@ -1,6 +1,6 @@
 import { type ApiCheckContext, type AppOptions, expectStatus, send } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import { requireBaseImage } from '../containerise-api/base-image.ts'
+import { BASE_IMAGE, requireBaseImage } from '../containerise-api/base-image.ts'
 import { listPaths, scanImage } from './image-scan.ts'
 
 const APP: AppOptions = { env: { PORT: '8080' }, readyTimeoutMs: 10_000 }
@@ -8,7 +8,7 @@ const APP: AppOptions = { env: { PORT: '8080' }, readyTimeoutMs: 10_000 }
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'image-builds',
-    title: 'The Dockerfile builds an image from node:22-bookworm-slim',
+    title: `The Dockerfile builds an image from ${BASE_IMAGE}`,
     points: 2,
     timeoutMs: 180_000,
     hints: ['Build it yourself: `docker build -t quotes-api .` in the workspace.'],
@@ -53,7 +53,7 @@ export default defineChecks<ApiCheckContext>('public', [
         expected: 'no compiler (typescript, tsc) and no dev dependencies (@types/…) in the final image',
         found: listPaths(found),
         where: 'Dockerfile (the last stage)',
-        hint: 'Compile in a first stage (`FROM node:22-bookworm-slim AS build`), then start a fresh stage and copy only the compiled `dist/` into it (plus production dependencies, installed with `npm ci --omit=dev`).',
+        hint: `Compile in a first stage (\`FROM ${BASE_IMAGE} AS build\`), then start a fresh stage and copy only the compiled \`dist/\` into it (plus production dependencies, installed with \`npm ci --omit=dev\`).`,
       })
     },
   },

@@ -7,12 +7,13 @@ import {
   send,
 } from '@backend-labs/http-kit'
 import { defineChecks } from '@backend-labs/lab-kit'
+import { BASE_IMAGE } from '../containerise-api/base-image.ts'
 import { createBook, expectBookFields } from './book-api.ts'
 
 export default defineChecks<ApiCheckContext>('public', [
   {
     id: 'builds',
-    title: 'The Dockerfile builds from node:22-bookworm-slim',
+    title: `The Dockerfile builds from ${BASE_IMAGE}`,
     points: 1,
     timeoutMs: 180_000,
     hints: ['Run `docker build .` in your workspace to see the same error.'],

@@ -30,6 +30,8 @@ export interface LabResult {
   status: LabStatus
   score: number
   maxScore: number
+  /** Set when the engine used cannot run some checks: the highest score possible under it. */
+  engineMaxScore?: number
   checks: CheckResult[]
   /** Set when the lab could not be graded at all (status `error`). */
   error?: { kind: 'bad-input' | 'environment' | 'internal'; message: string; hint?: string }
