@@ -112,11 +112,23 @@ describe('runChecks', () => {
 
   it('stops at the whole-run time limit: a running check is cut short, later ones are not run', async () => {
     const checks = defineChecks('public', [
-      { id: 'slow', title: 'slow', points: 1, timeoutMs: 5000, run: () => new Promise((r) => setTimeout(r, 1000)) },
+      {
+        id: 'slow',
+        title: 'slow',
+        points: 1,
+        timeoutMs: 5000,
+        run: () => new Promise((r) => setTimeout(r, 1000)),
+      },
       { id: 'later', title: 'later', points: 1, async run() {} },
     ])
     const { results } = await runChecks(checks, { context, deadline: performance.now() + 100 })
-    expect(results[0]).toMatchObject({ status: 'failed', message: 'stopped: the time limit for grading this lab was reached' })
-    expect(results[1]).toMatchObject({ status: 'skipped', message: 'not run: the time limit for grading this lab was reached' })
+    expect(results[0]).toMatchObject({
+      status: 'failed',
+      message: 'stopped: the time limit for grading this lab was reached',
+    })
+    expect(results[1]).toMatchObject({
+      status: 'skipped',
+      message: 'not run: the time limit for grading this lab was reached',
+    })
   })
 })
