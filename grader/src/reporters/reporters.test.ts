@@ -1,4 +1,5 @@
 import type { LabResult, ResultsDocument } from '@backend-labs/lab-kit'
+import { createColors } from 'picocolors'
 import { describe, expect, it } from 'vitest'
 import { renderGithub } from './github-reporter.ts'
 import { renderGradescope } from './gradescope-reporter.ts'
@@ -84,7 +85,7 @@ describe('reporters render every result', () => {
     let out = ''
     const r = new TerminalReporter((t) => {
       out += t
-    })
+    }, createColors(false))
     for (const l of doc.labs) {
       r.onLabStart(l.id, l.title)
       for (const c of l.checks) r.onCheckEnd(c)
@@ -120,5 +121,13 @@ describe('reporters render every result', () => {
     )
     expect(out).toContain('::error title=docker/x%3A cannot grade::no Docker engine is reachable')
     expect(out.match(/::notice /g)).toHaveLength(2)
+  })
+  it('colours the output unless told not to', () => {
+    let out = ''
+    const r = new TerminalReporter((t) => {
+      out += t
+    }, createColors(true))
+    r.onCheckEnd(lab.checks[0]!)
+    expect(out).toContain('\x1b[32m✓\x1b[39m')
   })
 })

@@ -1,12 +1,13 @@
 import type { CheckResult, LabResult, ResultsDocument } from '@backend-labs/lab-kit'
-import pc from 'picocolors'
+import picocolors from 'picocolors'
 import type { Reporter } from './reporter.ts'
 
 type Write = (text: string) => void
+type Colors = ReturnType<typeof picocolors.createColors>
 
 const ICON: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' }
 
-function colorFor(status: CheckResult['status']) {
+function colorFor(pc: Colors, status: CheckResult['status']) {
   return status === 'passed'
     ? pc.green
     : status === 'skipped'
@@ -16,8 +17,8 @@ function colorFor(status: CheckResult['status']) {
         : pc.yellow
 }
 
-export function formatCheck(c: CheckResult): string[] {
-  const color = colorFor(c.status)
+export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
+  const color = colorFor(pc, c.status)
   const tag = c.visibility === 'hidden' ? pc.dim(' [hidden]') : ''
   const lines = [`  ${color(ICON[c.status])} ${c.title}${tag} ${pc.dim(`(${c.points}/${c.maxPoints})`)}`]
   if (c.status !== 'passed' && c.message) lines.push(`      ${color(c.message)}`)
@@ -28,7 +29,7 @@ export function formatCheck(c: CheckResult): string[] {
   return lines
 }
 
-export function formatLabEnd(r: LabResult): string[] {
+export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
   const lines: string[] = []
   for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${n}`)
   if (r.error) {
@@ -59,23 +60,27 @@ export function formatLabEnd(r: LabResult): string[] {
 
 /** Human output: each check as it finishes, then a score line per lab and a summary. */
 export class TerminalReporter implements Reporter {
-  constructor(private readonly write: Write = (t) => process.stdout.write(t)) {}
+  constructor(
+    private readonly write: Write = (t) => process.stdout.write(t),
+    /** Colours follow NO_COLOR / FORCE_COLOR / the terminal, as picocolors decides. */
+    private readonly pc: Colors = picocolors,
+  ) {}
 
   onLabStart(id: string, title: string): void {
-    this.write(`\n${pc.bold(id)}  ${pc.dim(title)}\n`)
+    this.write(`\n${this.pc.bold(id)}  ${this.pc.dim(title)}\n`)
   }
 
   onCheckEnd(result: CheckResult): void {
-    this.write(`${formatCheck(result).join('\n')}\n`)
+    this.write(`${formatCheck(result, this.pc).join('\n')}\n`)
   }
 
   onLabEnd(result: LabResult): void {
-    this.write(`${formatLabEnd(result).join('\n')}\n`)
+    this.write(`${formatLabEnd(result, this.pc).join('\n')}\n`)
   }
 
   onFinish(doc: ResultsDocument): void {
     if (doc.labs.length < 2) return
     const s = doc.summary
-    this.write(`\n${pc.bold(`${s.passed}/${s.labs} labs passed`)} · total ${s.score}/${s.maxScore}\n`)
+    this.write(`\n${this.pc.bold(`${s.passed}/${s.labs} labs passed`)} · total ${s.score}/${s.maxScore}\n`)
   }
 }
