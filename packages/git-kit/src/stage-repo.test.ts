@@ -83,3 +83,34 @@ describe('stageRepo', () => {
     expect(await readFile(join(staged, 'a'), 'utf8')).toBe('2')
   })
 })
+
+describe('stageRepo config', () => {
+  it('keeps remotes and branch tracking, quoted exactly, and nothing else', async () => {
+    const { dir, cleanup } = await tempDir()
+    cleanups.push(cleanup)
+    const repo = join(dir, 'repo')
+    await buildScenario(repo, async (s) => {
+      await s.commit('Base', { files: { a: '1' } })
+    })
+    const git = new HardenedGit(repo)
+    await git.run(['remote', 'add', 'origin', '.git/labs "upstream"\\x.git'])
+    await git.run(['config', 'branch.main.remote', 'origin'])
+    await git.run(['config', 'branch.main.merge', 'refs/heads/main'])
+    await git.run(['config', 'alias.st', '!touch /tmp/never'])
+    const staged = join(dir, 'staged')
+    await stageRepo(repo, staged)
+    const list = await new HardenedGit(staged).text(['config', '--local', '--list'])
+    expect(list.split('\n').sort()).toEqual(
+      [
+        'branch.main.merge=refs/heads/main',
+        'branch.main.remote=origin',
+        'core.bare=false',
+        'core.filemode=true',
+        'core.logallrefupdates=true',
+        'core.repositoryformatversion=0',
+        'remote.origin.fetch=+refs/heads/*:refs/remotes/origin/*',
+        'remote.origin.url=.git/labs "upstream"\\x.git',
+      ].sort(),
+    )
+  })
+})

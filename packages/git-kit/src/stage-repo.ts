@@ -10,22 +10,44 @@ const SAFE_KEYS = [
   /^remote\.[^\n]+\.(url|fetch)$/,
 ]
 
+/** Quotes a config value so git reads it back verbatim. */
+function quoteValue(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t')}"`
+}
+
+/** `[section "sub"]` header and entry name for a dotted key (the subsection may hold dots). */
+function splitKey(key: string): { header: string; name: string } {
+  const first = key.indexOf('.')
+  const last = key.lastIndexOf('.')
+  const section = key.slice(0, first)
+  const name = key.slice(last + 1)
+  if (first === last) return { header: `[${section}]`, name }
+  const sub = key
+    .slice(first + 1, last)
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+  return { header: `[${section} "${sub}"]`, name }
+}
+
 async function sanitizeConfig(gitDir: string): Promise<void> {
   const git = new HardenedGit(gitDir)
   const listed = await git.run(['config', '--file', join(gitDir, 'config'), '--null', '--list'], {
     allowFailure: true,
   })
-  const kept: string[] = []
+  // Written in one go (one git process, not one per key): only the safe keys survive.
+  const sections = new Map<string, string[]>()
   for (const entry of listed.stdout.split('\0')) {
     const nl = entry.indexOf('\n')
     if (nl < 0) continue
     const key = entry.slice(0, nl)
-    if (SAFE_KEYS.some((re) => re.test(key))) kept.push(key, entry.slice(nl + 1))
+    if (!SAFE_KEYS.some((re) => re.test(key))) continue
+    const { header, name } = splitKey(key)
+    const lines = sections.get(header) ?? []
+    lines.push(`\t${name} = ${quoteValue(entry.slice(nl + 1))}`)
+    sections.set(header, lines)
   }
-  await writeFile(join(gitDir, 'config'), '')
-  for (let i = 0; i < kept.length; i += 2) {
-    await git.run(['config', '--file', join(gitDir, 'config'), '--add', kept[i]!, kept[i + 1]!])
-  }
+  const text = [...sections].map(([header, lines]) => `${header}\n${lines.join('\n')}\n`).join('')
+  await writeFile(join(gitDir, 'config'), text)
   await rm(join(gitDir, 'hooks'), { recursive: true, force: true })
   await rm(join(gitDir, 'info', 'attributes'), { force: true })
 }
