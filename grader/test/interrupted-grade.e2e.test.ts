@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -39,6 +39,11 @@ function startGrade(): ChildProcess {
   )
 }
 
+/** The grader's temporary folders of process `pid` (named `labs-<kind>-<pid>-…`). */
+async function tempDirsOf(pid: number): Promise<string[]> {
+  return (await readdir(tmpdir())).filter((n) => n.startsWith('labs-') && n.includes(`-${pid}-`))
+}
+
 async function waitForContainer(pid: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if ((await labelled('ps', pid)).length > 0) return
@@ -75,6 +80,7 @@ describe.skipIf(skip !== undefined)(
       await done
       expect((await labelled('ps', pid)).length).toBeGreaterThan(0)
       expect((await labelled('network', pid)).length).toBeGreaterThan(0)
+      expect((await tempDirsOf(pid)).length).toBeGreaterThan(0)
 
       const next = startGrade()
       const nextPid = next.pid!
@@ -83,6 +89,8 @@ describe.skipIf(skip !== undefined)(
       expect(await labelled('network', pid)).toEqual([])
       expect(await labelled('ps', nextPid)).toEqual([])
       expect(await labelled('network', nextPid)).toEqual([])
+      expect(await tempDirsOf(pid)).toEqual([])
+      expect(await tempDirsOf(nextPid)).toEqual([])
     })
 
     for (const [signal, code] of [

@@ -2,6 +2,7 @@ import { BadInputError, EnvironmentError, ExitCode } from '@backend-labs/lab-kit
 import { Command, CommanderError } from 'commander'
 import pc from 'picocolors'
 import { releaseProcessResources } from '../engine/process-resources.ts'
+import { sweepTempDirs } from '../engine/temp-dirs.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { cleanCommand } from './commands/clean-command.ts'
@@ -66,6 +67,7 @@ export async function runCli(argv: string[], app = new AppContext()): Promise<nu
     })
   }
   try {
+    await sweepTempDirs()
     await program.parseAsync(argv, { from: 'user' })
     return exitCode
   } catch (error) {

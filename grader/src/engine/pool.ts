@@ -15,3 +15,29 @@ export async function mapPool<T, R>(
   await Promise.all(workers)
   return results
 }
+
+/** Wraps tasks so that at most `limit` run at once; each call returns its own promise. */
+export function limiter(limit: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let active = 0
+  const queue: (() => void)[] = []
+  const next = () => {
+    if (active >= limit) return
+    const start = queue.shift()
+    if (start) {
+      active++
+      start()
+    }
+  }
+  return (task) =>
+    new Promise((resolve, reject) => {
+      queue.push(() => {
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            active--
+            next()
+          })
+      })
+      next()
+    })
+}

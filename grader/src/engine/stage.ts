@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { cp, lstat, mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, lstat, mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import {
   conditionProblem,
@@ -15,6 +14,7 @@ import { glob } from 'tinyglobby'
 import type { Lab } from './lab.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import type { SubmissionSource } from './submission-source.ts'
+import { privateTempDir } from './temp-dirs.ts'
 
 /** A private copy of a submission. Grading reads and runs only this copy, never the learner's files. */
 export interface StagedSubmission {
@@ -101,9 +101,8 @@ export async function stageSubmission(
   paths: ProjectPaths,
   source: SubmissionSource,
 ): Promise<StagedSubmission> {
-  const tmp = await mkdtemp(join(tmpdir(), 'labs-stage-'))
+  const { dir: tmp, release: dispose } = await privateTempDir('stage')
   const dir = join(tmp, 'submission')
-  const dispose = () => rm(tmp, { recursive: true, force: true })
   try {
     const staged =
       lab.manifest.submission.type === 'git'

@@ -1,5 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LabResult, SubmissionRecipe } from '@backend-labs/lab-kit'
 import { gradeLab } from './grade-lab.ts'
@@ -8,6 +7,7 @@ import { loadSuite } from './lab-modules.ts'
 import { mapPool } from './pool.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { materializeStarter } from './starter.ts'
+import { privateTempDir } from './temp-dirs.ts'
 
 export type VerifyCaseKind = 'solution' | 'alternative' | 'starter' | 'fixture'
 
@@ -103,7 +103,7 @@ export async function verifyLab(
 ): Promise<VerifyLabReport> {
   const started = performance.now()
   const report: VerifyLabReport = { id: lab.id, ok: false, cases: [], problems: [], durationMs: 0 }
-  const tmp = await mkdtemp(join(tmpdir(), 'labs-verify-'))
+  const { dir: tmp, release } = await privateTempDir('verify')
   try {
     const suite = await loadSuite(lab, paths)
     if (!suite) {
@@ -171,7 +171,7 @@ export async function verifyLab(
     report.problems.push((error as Error).message)
     return report
   } finally {
-    await rm(tmp, { recursive: true, force: true })
+    await release()
     report.durationMs = Math.round(performance.now() - started)
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@backend-labs/containers'
 import { HardenedGit } from '@backend-labs/git-kit'
 import { EnvironmentError, InternalError } from '@backend-labs/lab-kit'
+import type Docker from 'dockerode'
 import { tarFolder } from './repo-tar.ts'
 
 const GIT_DAEMON_PORT = 9418
@@ -23,10 +24,12 @@ export interface GitServerOptions {
   readyTimeoutMs?: number
 }
 
-/** A running git server with one repository, reachable at {@link url} (git://, 127.0.0.1 only). */
+/** A running git server, reachable at {@link url} (git://, 127.0.0.1 only). */
 export interface StartedGitServer {
+  /** The URL of the repository it was started with. */
   url: string
   hostPort: number
+  container: Docker.Container
 }
 
 /**
@@ -71,7 +74,7 @@ export async function startGitServer(options: GitServerOptions): Promise<Started
     const probe = await git
       .run(['ls-remote', '--heads', url], { allowFailure: true, timeoutMs: 3000 })
       .catch((error: Error) => ({ code: -1, stdout: '', stderr: error.message.split('\n')[0] ?? '' }))
-    if (probe.code === 0) return { url, hostPort }
+    if (probe.code === 0) return { url, hostPort, container }
     const running = (await container.inspect()).State.Running
     if (!running || Date.now() > deadline) {
       const logs = await captureLogs(container, { capBytes: 8192 }).catch(() => undefined)
@@ -81,4 +84,17 @@ export async function startGitServer(options: GitServerOptions): Promise<Started
     }
     await sleep(150)
   }
+}
+
+/**
+ * Serves one more repository from a running server (git daemon exports every repository under
+ * /srv/git, so it answers at once) and returns its URL.
+ */
+export async function addRepository(
+  server: StartedGitServer,
+  seedDir: string,
+  repoName: string,
+): Promise<string> {
+  await server.container.putArchive(await tarFolder(seedDir, `${repoName}.git`), { path: '/srv/git' })
+  return `git://127.0.0.1:${server.hostPort}/${repoName}.git`
 }

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HardenedGit, stageBundle } from '@backend-labs/git-kit'
 import { BadInputError, EnvironmentError } from '@backend-labs/lab-kit'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { TAG, upstreamSnapshot } from '../../../../labs/git/remote-upstream/upstream-snapshot.ts'
 import type { LearnerSteps } from '../../../suites/git/remote-upstream/learner-steps.ts'
+import { releaseProcessResources } from '../../engine/process-resources.ts'
 import { GitServerSession } from './git-server-session.ts'
 import {
   gitServerSkipReason,
@@ -18,17 +19,28 @@ import { captureUpstreamRefs } from './lab-upstream.ts'
 
 const lab = await remoteUpstreamLab()
 
-/** Opens a session on `dir`, hands it to `use`, then disposes it and proves nothing labelled is left. */
+const runIds = new Set<string>()
+afterAll(async () => {
+  await releaseProcessResources()
+  for (const runId of runIds) expect(await labelledWith(runId)).toEqual([])
+})
+
+/**
+ * Opens a session on `dir`, hands it to `use`, then disposes it and proves its repository is gone
+ * from the shared server (the server and its network go when the process releases its resources).
+ */
 async function withSession(dir: string, use: (s: GitServerSession) => Promise<void>): Promise<void> {
   const session = await GitServerSession.open(lab, dir)
-  const runId = session.runId!
+  runIds.add(session.runId)
+  const url = session.view.url
   try {
-    expect(await labelledWith(runId)).toHaveLength(2) // the server and its network
+    expect(await labelledWith(session.runId)).toHaveLength(2) // the shared server and its network
     await use(session)
   } finally {
     await session.dispose()
   }
-  expect(await labelledWith(runId)).toEqual([])
+  const probe = await new HardenedGit(dir).run(['ls-remote', url], { allowFailure: true })
+  expect(probe.code).not.toBe(0)
 }
 
 const rewriteMain = async (l: LearnerSteps) => {

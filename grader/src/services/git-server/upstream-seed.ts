@@ -6,6 +6,7 @@ import { HardenedGit } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
 import type { Lab } from '../../engine/lab.ts'
 import { loadScenario } from '../../engine/lab-modules.ts'
+import { onProcessExit } from '../../engine/process-resources.ts'
 import { ProjectPaths } from '../../engine/project-paths.ts'
 import { UPSTREAM_GIT_DIR } from './lab-upstream.ts'
 
@@ -14,7 +15,7 @@ import { UPSTREAM_GIT_DIR } from './lab-upstream.ts'
  * (scenarios are deterministic, so the hashes are the learner's) and its remote taken out. The
  * copy is configured like a protected shared remote: no non-fast-forward updates, no deletions.
  */
-export async function buildUpstreamSeed(lab: Lab, dest: string): Promise<void> {
+async function writeUpstreamSeed(lab: Lab, dest: string): Promise<void> {
   if (!lab.manifest.starter.scenario) {
     throw new BadInputError(
       `lab ${lab.id}: the git-server service needs a starter scenario that creates ${UPSTREAM_GIT_DIR}`,
@@ -40,4 +41,25 @@ export async function buildUpstreamSeed(lab: Lab, dest: string): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true })
   }
+}
+
+const built = new Map<string, Promise<string>>()
+
+/**
+ * The lab's upstream seed, built once per process into a temporary folder (removed at exit) and
+ * shared read-only by every grade of that lab: a batch grade rebuilds the scenario once, not each time.
+ */
+export function upstreamSeed(lab: Lab): Promise<string> {
+  let seed = built.get(lab.id)
+  if (!seed) {
+    seed = (async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'labs-upstream-'))
+      onProcessExit(() => rm(dir, { recursive: true, force: true }))
+      await writeUpstreamSeed(lab, join(dir, 'seed.git'))
+      return join(dir, 'seed.git')
+    })()
+    built.set(lab.id, seed)
+    seed.catch(() => built.delete(lab.id))
+  }
+  return seed
 }
