@@ -49,6 +49,8 @@ function cliGrade(id: string, targetMs?: number): BenchScenario {
 }
 
 export const gitInProcess = inProcessGrade('git/first-commits', 1000)
+/** The docker grade in a warm process (a batch, or a watch loop): the same work without start-up. */
+export const dockerInProcess = inProcessGrade('docker/rest-contract', 5000)
 export const sqlStaticInProcess = inProcessGrade('sqlserver/normalise', 1000, 'static')
 export const sqlStaticCli = cliGrade('sqlserver/normalise')
 

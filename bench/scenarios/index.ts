@@ -1,7 +1,13 @@
 import type { BenchRatio, BenchScenario } from '../bench-scenario.ts'
 import { dockerColdGrade, dockerShellBaseline, dockerWarmGrade } from './docker-scenarios.ts'
 import { gitVerifyTrack, gitWarmGrade } from './git-scenarios.ts'
-import { gitInProcess, sqlLiveWarm, sqlStaticCli, sqlStaticInProcess } from './in-process-scenarios.ts'
+import {
+  dockerInProcess,
+  gitInProcess,
+  sqlLiveWarm,
+  sqlStaticCli,
+  sqlStaticInProcess,
+} from './in-process-scenarios.ts'
 import { containerStartToReady } from './start-to-ready.ts'
 
 export const SCENARIOS: BenchScenario[] = [
@@ -13,6 +19,7 @@ export const SCENARIOS: BenchScenario[] = [
   sqlLiveWarm,
   containerStartToReady,
   dockerWarmGrade,
+  dockerInProcess,
   dockerShellBaseline,
   dockerColdGrade,
 ]
@@ -21,6 +28,12 @@ export const RATIOS: BenchRatio[] = [
   {
     name: 'docker warm grade ÷ docker CLI + curl baseline',
     numerator: dockerWarmGrade.name,
+    denominator: dockerShellBaseline.name,
+    target: 1.5,
+  },
+  {
+    name: 'docker warm grade in-process ÷ docker CLI + curl baseline',
+    numerator: dockerInProcess.name,
     denominator: dockerShellBaseline.name,
     target: 1.5,
   },

@@ -3,23 +3,38 @@ import type { Lab } from '../engine/lab.ts'
 const CONTAINER_SERVICES = new Set(['docker', 'git-server', 'sql'])
 
 /**
- * Before grading labs that start containers, removes what an earlier, killed grader left behind
- * (containers, networks, volumes labelled with a pid that is gone) and prunes the learner-image
- * cache by its policy. Quiet and best-effort: with no
- * engine there is nothing to sweep, and the lab itself reports the missing engine.
+ * Housekeeping around grades of labs that start containers. It starts at once and runs alongside
+ * grading: it removes what an earlier, killed grader left behind (resources labelled with a pid that is
+ * gone; a live process's are never touched). `finish()`, awaited when grading is done, then prunes the
+ * learner-image cache by its policy (7 days, newest 20) — afterwards, so no image is pruned while a
+ * grade may still use it. Best-effort and quiet: with no engine there is nothing to do, and the lab
+ * itself reports the missing engine.
  */
-export async function sweepLeftovers(labs: Lab[], log: (line: string) => void): Promise<void> {
-  if (!labs.some((l) => l.manifest.services.some((s) => CONTAINER_SERVICES.has(s)))) return
-  // Loaded only here: the container layer is heavy, and most commands never need it.
-  const { detectDockerRuntime, dockerClient, pruneLearnerImages, sweepStale } = await import(
-    '@backend-labs/containers'
-  )
-  const runtime = await detectDockerRuntime()
-  if (!runtime.reachable || !runtime.endpoint) return
-  const docker = dockerClient(runtime.endpoint, 30_000)
-  const report = await sweepStale(docker).catch(() => undefined)
-  // Learner images are build cache only: the documented policy (7 days, newest 20) applies here.
-  await pruneLearnerImages(docker).catch(() => undefined)
-  if (report?.removed.length)
-    log(`removed ${report.removed.length} leftover resource(s) of an interrupted earlier run`)
+export function startHousekeeping(labs: Lab[], log: (line: string) => void): { finish(): Promise<void> } {
+  if (!labs.some((l) => l.manifest.services.some((s) => CONTAINER_SERVICES.has(s)))) {
+    return { finish: async () => {} }
+  }
+  const docker = (async () => {
+    // Loaded only here: the container layer is heavy, and most commands never need it.
+    const { detectDockerRuntime, dockerClient } = await import('@backend-labs/containers')
+    const runtime = await detectDockerRuntime()
+    return runtime.reachable && runtime.endpoint ? dockerClient(runtime.endpoint, 30_000) : undefined
+  })().catch(() => undefined)
+  const swept = (async () => {
+    const client = await docker
+    if (!client) return
+    const { sweepStale } = await import('@backend-labs/containers')
+    const report = await sweepStale(client)
+    if (report.removed.length)
+      log(`removed ${report.removed.length} leftover resource(s) of an interrupted earlier run`)
+  })().catch(() => {})
+  return {
+    async finish() {
+      await swept
+      const client = await docker
+      if (!client) return
+      const { pruneLearnerImages } = await import('@backend-labs/containers')
+      await pruneLearnerImages(client).catch(() => undefined)
+    },
+  }
 }

@@ -23,7 +23,6 @@ export {
 export type { DockerfileInstruction } from './dockerfile-text.ts'
 export { baseImages, parseDockerfile } from './dockerfile-text.ts'
 export { DockerIgnore } from './dockerignore.ts'
-export { HardenedGenericContainer } from './hardened-generic-container.ts'
 export type { HardenedRunOptions } from './hardened-run-options.ts'
 export { HARDENED_DEFAULTS, hardenedCreateOptions, hardenedHostConfig } from './hardened-run-options.ts'
 export type { CatalogImage, CatalogKey } from './image-catalog.ts'

@@ -15,7 +15,7 @@ import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
 import type { AppContext } from '../app-context.ts'
 import type { CommandSpec } from '../command-spec.ts'
 import { ProgressLine } from '../progress-line.ts'
-import { sweepLeftovers } from '../sweep-leftovers.ts'
+import { startHousekeeping } from '../sweep-leftovers.ts'
 import { TOOL } from '../tool-info.ts'
 
 /** Exit code for a set of results: grader bugs, then bad input, then environment, then failures. */
@@ -76,8 +76,9 @@ export const gradeCommand: CommandSpec = {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
       return ExitCode.ok
     }
-    await sweepLeftovers(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
-      app.err(`${pc.dim(l)}\n`),
+    const housekeeping = startHousekeeping(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
+      app.err(`${pc.dim(l)}
+`),
     )
     const reporters: Reporter[] = [new TerminalReporter(app.out)]
     for (const [flag, make] of Object.entries(FILE_REPORTERS))
@@ -124,6 +125,7 @@ export const gradeCommand: CommandSpec = {
       },
     }
     for (const r of reporters) await r.onFinish?.(doc)
+    await housekeeping.finish()
     return exitCodeFor(labs)
   },
 }

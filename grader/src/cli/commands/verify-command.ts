@@ -2,7 +2,7 @@ import pc from 'picocolors'
 import { limiter } from '../../engine/pool.ts'
 import { type VerifyLabReport, verifyLab } from '../../engine/verify-lab.ts'
 import type { CommandSpec } from '../command-spec.ts'
-import { sweepLeftovers } from '../sweep-leftovers.ts'
+import { startHousekeeping } from '../sweep-leftovers.ts'
 
 export const verifyCommand: CommandSpec = {
   name: 'verify',
@@ -20,8 +20,9 @@ export const verifyCommand: CommandSpec = {
       track: options.track as string | undefined,
       all: Boolean(options.all),
     })
-    await sweepLeftovers(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
-      app.err(`${pc.dim(l)}\n`),
+    const housekeeping = startHousekeeping(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
+      app.err(`${pc.dim(l)}
+`),
     )
     const reports: VerifyLabReport[] = []
     const started = Date.now()
@@ -52,6 +53,7 @@ export const verifyCommand: CommandSpec = {
       app.out(
         `\n${ok ? pc.green(`${reports.length} labs verified`) : pc.red(`${reports.filter((r) => !r.ok).length} of ${reports.length} labs failed verification`)}\n`,
       )
+    await housekeeping.finish()
     return ok ? 0 : 1
   },
 }
