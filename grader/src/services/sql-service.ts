@@ -1,6 +1,5 @@
 import type { ServiceProvider } from './service-provider.ts'
 import { selectSqlEngine } from './sql/engine-selection.ts'
-import { sharedLiveEngine } from './sql/shared-live-engine.ts'
 import { SubmissionSqlLab } from './sql/submission-sql-lab.ts'
 
 /**
@@ -12,6 +11,8 @@ import { SubmissionSqlLab } from './sql/submission-sql-lab.ts'
 export const sqlService: ServiceProvider = {
   name: 'sql',
   async create(_lab, staged, request) {
+    // Loaded only when the live engine is used: mssql and testcontainers are heavy to import.
+    const sharedLiveEngine = async () => (await import('./sql/shared-live-engine.ts')).sharedLiveEngine()
     const { engine, notice } = await selectSqlEngine(request.engine)
     if (engine === 'live') {
       // Let the server boot while the checks load; a failure is reported by the first apply().

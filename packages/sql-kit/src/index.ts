@@ -1,3 +1,5 @@
+// The live engine (mssql, testcontainers) is exported from `@backend-labs/sql-kit/live`, so the static
+// path never loads those heavy modules.
 export type { Batch, SplitIssue, SplitResult } from './batch-splitter.ts'
 export { scriptLine, splitBatches } from './batch-splitter.ts'
 export type { EngineChoice, EngineChoiceInput, EngineName } from './choose-engine.ts'
@@ -18,19 +20,11 @@ export { expectSchema, expectTable } from './expect/expect-table.ts'
 export type { CatalogRows } from './live/catalog-rows.ts'
 export { catalogToModel } from './live/catalog-to-model.ts'
 export type { Credentials, PoolOptions, ServerAddress } from './live/connect.ts'
-export { openPool } from './live/connect.ts'
-export type { SubmissionOptions } from './live/live-engine.ts'
-export { LiveEngine, LiveSubmission } from './live/live-engine.ts'
-export type { MssqlServerOptions } from './live/mssql-server.ts'
-export { MssqlServer } from './live/mssql-server.ts'
+export type { LiveEngine, LiveSubmission, SubmissionOptions } from './live/live-engine.ts'
+export type { MssqlServer, MssqlServerOptions } from './live/mssql-server.ts'
 export type { ProbeOptions, ProbeOutcome } from './live/probe.ts'
-export { runProbe } from './live/probe.ts'
-export { readCatalog } from './live/read-catalog.ts'
 export type { RunOptions, ScriptError, ScriptRun } from './live/run-script.ts'
-export { formatScriptError, runScript } from './live/run-script.ts'
 export type { SandboxOptions } from './live/sandbox.ts'
-export { Sandbox } from './live/sandbox.ts'
-export { waitUntilReady } from './live/wait-until-ready.ts'
 export { normalizeExpression } from './normalize-expression.ts'
 export type {
   CheckModel,

@@ -1,14 +1,5 @@
-import {
-  type LiveEngine,
-  type ProbeOutcome,
-  readCatalog,
-  runProbe,
-  runScript,
-  Sandbox,
-  type SchemaModel,
-  type ScriptFile,
-  type ScriptRun,
-} from '@backend-labs/sql-kit'
+import type { LiveEngine, ProbeOutcome, SchemaModel, ScriptFile, ScriptRun } from '@backend-labs/sql-kit'
+import { readCatalog, runProbe, runScript, Sandbox } from '@backend-labs/sql-kit/live'
 
 export interface LiveDatabaseOptions {
   /** Per batch of learner SQL: an endless WHILE loop is stopped after this. */

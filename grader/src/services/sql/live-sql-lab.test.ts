@@ -1,4 +1,4 @@
-import { LiveEngine } from '@backend-labs/sql-kit'
+import { LiveEngine } from '@backend-labs/sql-kit/live'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { SQL_SERVER_IMAGE, sqlDockerFacts } from './engine-selection.ts'
 import { SubmissionSqlLab } from './submission-sql-lab.ts'

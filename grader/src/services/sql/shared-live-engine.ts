@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { runLabels } from '@backend-labs/containers'
 import { EnvironmentError } from '@backend-labs/lab-kit'
-import { LiveEngine } from '@backend-labs/sql-kit'
+import { LiveEngine } from '@backend-labs/sql-kit/live'
 import { onProcessExit } from '../../engine/process-resources.ts'
 import { SQL_SERVER_IMAGE } from './engine-selection.ts'
 

@@ -11,7 +11,7 @@ import {
   type SqlLab,
   type StaticResult,
 } from '@backend-labs/sql-kit'
-import { LiveDatabase } from './live-database.ts'
+import type { LiveDatabase } from './live-database.ts'
 import { readScriptFiles } from './script-files.ts'
 import { judgeStaticResult } from './static-gate.ts'
 
@@ -137,8 +137,11 @@ export class SubmissionSqlLab implements SqlLab {
   private liveDatabase(): Promise<LiveDatabase> {
     const { liveEngine, batchTimeoutMs } = this.options
     if (!liveEngine) throw new Error('the live engine was chosen but no server was provided')
-    this.database ??= liveEngine().then((engine) =>
-      LiveDatabase.create(engine, { batchTimeoutMs: batchTimeoutMs ?? 10_000 }),
+    this.database ??= liveEngine().then(async (engine) =>
+      // Loaded only under the live engine: the mssql client is heavy.
+      (await import('./live-database.ts')).LiveDatabase.create(engine, {
+        batchTimeoutMs: batchTimeoutMs ?? 10_000,
+      }),
     )
     return this.database
   }
