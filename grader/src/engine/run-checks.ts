@@ -72,6 +72,8 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
   const results: CheckResult[] = []
   const passed = new Set<string>()
   let fatal: BadInputError | EnvironmentError | undefined
+  // Set once a check is cut short by the whole-run limit (timers may fire a hair before it).
+  let deadlineReached = false
   for (const check of checks) {
     const base = {
       id: check.id,
@@ -110,7 +112,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
     const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
     const remainingMs =
       options.deadline === undefined ? timeoutMs : Math.floor(options.deadline - performance.now())
-    if (remainingMs <= 0) {
+    if (remainingMs <= 0 || deadlineReached) {
       results.push({
         ...base,
         status: 'skipped',
@@ -135,6 +137,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
         const hints = error.details.hint ? [error.details.hint] : [...(check.hints ?? [])]
         if (hints.length) result.hints = hints
       } else if (error instanceof CheckTimeout) {
+        if (limitMs < timeoutMs) deadlineReached = true
         const message =
           limitMs < timeoutMs
             ? 'stopped: the time limit for grading this lab was reached'
