@@ -10,7 +10,9 @@ import { packTar, type TarEntry } from '../tar-pack.ts'
 export const TEST_BASE_IMAGE = 'backend-labs-test/busybox:1'
 
 const skipAsked = process.env.LABS_SKIP_DOCKER === '1'
-const facts = skipAsked ? { reachable: false, notes: ['LABS_SKIP_DOCKER=1 is set'] } : await detectDockerRuntime()
+const facts = skipAsked
+  ? { reachable: false, notes: ['LABS_SKIP_DOCKER=1 is set'] }
+  : await detectDockerRuntime()
 export const dockerAvailable = facts.reachable
 const why = facts.notes.join('; ')
 if (!dockerAvailable && !skipAsked && process.env.CI === 'true')
@@ -18,7 +20,9 @@ if (!dockerAvailable && !skipAsked && process.env.CI === 'true')
 
 /** The suite title, saying why it is skipped when there is no engine. */
 export function dockerSuite(title: string): string {
-  return dockerAvailable ? title : `${title} (skipped: ${skipAsked ? why : `no Docker engine reachable: ${why}`})`
+  return dockerAvailable
+    ? title
+    : `${title} (skipped: ${skipAsked ? why : `no Docker engine reachable: ${why}`})`
 }
 
 export function testDocker(): Docker {
