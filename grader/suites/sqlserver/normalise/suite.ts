@@ -1,4 +1,4 @@
-import { cp } from 'node:fs/promises'
+import { cp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineSuite } from '@backend-labs/lab-kit'
@@ -10,6 +10,19 @@ const SUITE_DIR = fileURLToPath(new URL('.', import.meta.url))
 /** Fixtures that only break schema.sql take the reference load.sql, so the live engine can load them. */
 async function withSolutionLoad(dir: string): Promise<void> {
   await cp(join(SUITE_DIR, 'solution', 'load.sql'), join(dir, 'load.sql'))
+}
+
+/**
+ * Fixtures whose load.sql is the reference one with a single change: derived here rather than kept as
+ * a second 90-line copy. `edit` must change the text, so a fixture cannot silently stop being wrong.
+ */
+function solutionLoadWith(edit: (text: string) => string): (dir: string) => Promise<void> {
+  return async (dir) => {
+    const text = await readFile(join(SUITE_DIR, 'solution', 'load.sql'), 'utf8')
+    const edited = edit(text)
+    if (edited === text) throw new Error('fixture: the edit no longer changes solution/load.sql')
+    await writeFile(join(dir, 'load.sql'), edited)
+  }
 }
 
 export default defineSuite<SqlCheckContext>({
@@ -56,6 +69,7 @@ export default defineSuite<SqlCheckContext>({
       title: 'every table created in dbo instead of sales',
       fails: ['sales-schema-tables'],
       dir: 'fixtures/wrong-schema',
+      apply: solutionLoadWith((text) => text.replace(/\bsales\.(?=[A-Z[])/g, 'dbo.')),
     },
     {
       id: 'empty-script',
@@ -70,6 +84,9 @@ export default defineSuite<SqlCheckContext>({
       fails: ['row-counts', 'grand-total'],
       engines: ['live'],
       dir: 'fixtures/duplicate-orders',
+      apply: solutionLoadWith((text) =>
+        text.replace("(1018, 'HD-050', 5);", "(1018, 'HD-050', 5),\n  (1004, 'WC-120', 1);"),
+      ),
     },
   ],
 })
