@@ -16,10 +16,17 @@ function packageDirs(): string[] {
 }
 
 for (const dir of packageDirs()) rmSync(join(dir, REPORT), { force: true })
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-})
+// One package at a time: several packages' tests use the same Docker engine and its global images
+// (a stand-in rebuilt by the seed tests while another package runs containers of it), and on a small
+// machine parallel container tests only trade speed for flakiness.
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+)
 
 let passed = 0
 let failed = 0
