@@ -20,9 +20,18 @@ describe('ProgressLine', () => {
     expect(writes).toEqual([])
   })
 
-  it('prints a slow step once when not on a terminal', () => {
+  it('prints nothing when not on a terminal, however slow the step: output never depends on timing', () => {
     const { writes, s } = stream(false)
     const p = new ProgressLine(s)
+    p.step('building the image')
+    vi.advanceTimersByTime(60_000)
+    p.clear()
+    expect(writes).toEqual([])
+  })
+
+  it('prints a slow step once when --progress forces it off a terminal', () => {
+    const { writes, s } = stream(false)
+    const p = new ProgressLine(s, { force: true })
     p.step('building the image')
     vi.advanceTimersByTime(4000)
     expect(writes).toEqual(['… building the image\n'])

@@ -1,20 +1,33 @@
 import pc from 'picocolors'
 
+/** Whether progress is shown: on a terminal, or when `--progress` asks for it elsewhere. */
+export function progressWanted(stream: NodeJS.WriteStream, forced: unknown): boolean {
+  return Boolean(stream.isTTY) || forced === true
+}
+
 /**
  * Shows what the grader is doing when a step takes longer than a second. On a terminal it redraws
- * one line with the elapsed time; elsewhere it prints the step once, so CI logs stay short.
+ * one line with the elapsed time. Elsewhere it prints nothing unless `--progress` forces it (then
+ * the step once): whether a step takes a second depends on the machine's load, so output that is
+ * not a terminal (transcripts, CI logs, JSON) never depends on timing.
  */
 export class ProgressLine {
   private timer?: NodeJS.Timeout
   private shown = false
   private readonly tty: boolean
+  private readonly enabled: boolean
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    private readonly stream: NodeJS.WriteStream = process.stderr,
+    options: { force?: boolean } = {},
+  ) {
     this.tty = Boolean(stream.isTTY)
+    this.enabled = progressWanted(stream, options.force === true)
   }
 
   step(label: string): void {
     this.clear()
+    if (!this.enabled) return
     const started = Date.now()
     this.timer = setTimeout(() => {
       this.shown = true

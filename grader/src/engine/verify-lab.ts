@@ -8,6 +8,7 @@ import { mapPool } from './pool.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { materializeStarter } from './starter.ts'
 import { privateTempDir } from './temp-dirs.ts'
+import { describeUnstable, type UnstableCheck, unstableChecks } from './verdict-stability.ts'
 
 export type VerifyCaseKind = 'solution' | 'alternative' | 'starter' | 'fixture'
 
@@ -20,6 +21,8 @@ export interface VerifyCase {
   /** What broke, for the author. Empty when ok. */
   problems: string[]
   skipped?: string
+  /** With `repeat` > 1: the checks whose status changed between grades (each one is a problem). */
+  unstable?: UnstableCheck[]
   score: number
   maxScore: number
   failed: string[]
@@ -99,7 +102,7 @@ function judge(
 export async function verifyLab(
   lab: Lab,
   paths: ProjectPaths,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; repeat?: number } = {},
 ): Promise<VerifyLabReport> {
   const started = performance.now()
   const report: VerifyLabReport = { id: lab.id, ok: false, cases: [], problems: [], durationMs: 0 }
@@ -130,12 +133,16 @@ export async function verifyLab(
       const caseStarted = performance.now()
       const dir = join(tmp, `case-${i}`)
       await cp(starterDir, dir, { recursive: true, verbatimSymlinks: true })
-      let result: LabResult
+      const results: LabResult[] = []
       try {
         if (plan.recipe?.dir)
           await cp(join(paths.suiteDir(lab.id), plan.recipe.dir), dir, { recursive: true, force: true })
         await plan.recipe?.apply?.(dir)
-        result = await gradeLab(lab, paths, { source: { kind: 'path', path: dir }, revealInternals: true })
+        // The same submission graded `repeat` times must get the same verdict every time.
+        for (let run = 0; run < Math.max(1, options.repeat ?? 1); run++)
+          results.push(
+            await gradeLab(lab, paths, { source: { kind: 'path', path: dir }, revealInternals: true }),
+          )
       } catch (error) {
         const problem = `building this case failed: ${(error as Error).message}`
         return {
@@ -150,19 +157,23 @@ export async function verifyLab(
           durationMs: 0,
         }
       }
+      const result = results[0]!
       const verdict = judge(plan, result)
+      const unstable = unstableChecks(results)
+      const problems = [...verdict.problems, ...unstable.map(describeUnstable)]
       const c: VerifyCase = {
         kind: plan.kind,
         id: plan.id,
-        ok: verdict.problems.length === 0,
+        ok: problems.length === 0,
         expectation: verdict.expectation,
-        problems: verdict.problems,
+        problems,
         score: result.score,
         maxScore: result.maxScore,
         failed: failedIds(result),
         durationMs: Math.round(performance.now() - caseStarted),
       }
       if (verdict.skipped) c.skipped = verdict.skipped
+      if (results.length > 1) c.unstable = unstable
       return c
     })
     report.ok = report.cases.every((c) => c.ok)

@@ -15,6 +15,24 @@ export interface CatalogImage {
    * `build` (always built locally from a Dockerfile of ours), or `none` (only the real image works).
    */
   offline: 'seed' | 'build' | 'none'
+  /**
+   * The exact versions that go into the offline stand-in. `labs images seed` builds exactly these or
+   * fails naming the one it cannot get; changing a pin is a one-line change here, and makes every
+   * image built from the old pins stale (see `recipeHash`).
+   */
+  pins?: ImagePins
+}
+
+/** Exact versions a stand-in carries; never a range, never "the newest". */
+export interface ImagePins {
+  /** The Debian suite of the root file system (`debootstrap SUITE`). */
+  debianSuite: string
+  /** Debian packages installed on top of minbase, with dpkg's exact `Version`. */
+  debian: Readonly<Record<string, string>>
+  /** The official Node binary (npm package `node-linux-<arch>`), exact version. */
+  node?: string
+  /** npm itself (npm package `npm`), exact version. */
+  npm?: string
 }
 
 export const IMAGE_CATALOG = {
@@ -23,18 +41,21 @@ export const IMAGE_CATALOG = {
     ref: 'node:22-bookworm-slim',
     purpose: 'base image of the learner APIs (FROM node:22-bookworm-slim)',
     offline: 'seed',
+    pins: { debianSuite: 'bookworm', debian: {}, node: '22.23.5', npm: '10.9.9' },
   },
   postgres: {
     key: 'postgres',
     ref: 'postgres:15-bookworm',
     purpose: 'database of the API + database lab',
     offline: 'seed',
+    pins: { debianSuite: 'bookworm', debian: { 'postgresql-15': '15.18-0+deb12u1' } },
   },
   gitServer: {
     key: 'gitServer',
     ref: 'backend-labs/git-server:1',
     purpose: 'git server for the remote workflow lab (git daemon, from the Debian git package)',
     offline: 'build',
+    pins: { debianSuite: 'bookworm', debian: { git: '1:2.39.5-0+deb12u3' } },
   },
   mssql: {
     key: 'mssql',

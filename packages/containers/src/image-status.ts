@@ -2,39 +2,80 @@ import { EnvironmentError } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import { type CatalogImage, IMAGE_CATALOG } from './image-catalog.ts'
 import { LABEL } from './labels.ts'
+import { STAND_IN_LABEL } from './seed/stand-in-labels.ts'
+import { describePins, standInPlan } from './seed/stand-in-plan.ts'
 
 export type ImagePresence = 'present' | 'missing' | 'stand-in'
 
-export interface ImageStatus {
-  image: CatalogImage
+/** What a local image answers to a ref. */
+export interface ImagePresenceInfo {
   presence: ImagePresence
   /** Image id when present. */
   id?: string
   sizeBytes?: number
+  /** The image's labels (a stand-in's recipe hash and versions among them). */
+  labels?: Record<string, string>
+}
+
+export interface ImageStatus extends ImagePresenceInfo {
+  image: CatalogImage
+  /**
+   * For a stand-in: true when it was built from another recipe or other pins than the catalog's
+   * now (`labs images seed` rebuilds it). Never set for a real image.
+   */
+  stale?: boolean
+  /** The versions the catalog pins, for a person ("node 22.23.5, npm 10.9.9, debian bookworm"). */
+  pinned?: string
 }
 
 /** Whether a local image answers to `ref`, and whether it is an offline stand-in. */
-export async function imagePresence(
-  docker: Docker,
-  ref: string,
-): Promise<{ presence: ImagePresence; id?: string; sizeBytes?: number }> {
+export async function imagePresence(docker: Docker, ref: string): Promise<ImagePresenceInfo> {
   try {
     const info = await docker.getImage(ref).inspect()
-    const standIn = info.Config?.Labels?.[LABEL.standIn] === 'true'
-    return { presence: standIn ? 'stand-in' : 'present', id: info.Id, sizeBytes: info.Size }
+    const labels = info.Config?.Labels ?? {}
+    const standIn = labels[LABEL.standIn] === 'true'
+    return { presence: standIn ? 'stand-in' : 'present', id: info.Id, sizeBytes: info.Size, labels }
   } catch (error) {
     if ((error as { statusCode?: number }).statusCode === 404) return { presence: 'missing' }
     throw error
   }
 }
 
-/** The presence of every catalog image, for `labs images` and `labs doctor`. */
+/** A stand-in is stale when its recipe hash is not the one the catalog's recipe and pins give now. */
+export function isStaleStandIn(image: CatalogImage, found: ImagePresenceInfo): boolean {
+  if (found.presence !== 'stand-in') return false
+  const plan = standInPlan(image)
+  return !!plan && found.labels?.[STAND_IN_LABEL.recipeHash] !== plan.hash
+}
+
+/** The presence, freshness and pinned versions of every catalog image, for `labs images` and `labs doctor`. */
 export async function imageStatus(
   docker: Docker,
   catalog: Record<string, CatalogImage> = IMAGE_CATALOG,
 ): Promise<ImageStatus[]> {
   return Promise.all(
-    Object.values(catalog).map(async (image) => ({ image, ...(await imagePresence(docker, image.ref)) })),
+    Object.values(catalog).map(async (image) => {
+      const found = await imagePresence(docker, image.ref)
+      return {
+        image,
+        ...found,
+        ...(isStaleStandIn(image, found) ? { stale: true } : {}),
+        ...(image.pins ? { pinned: describePins(image.pins) } : {}),
+      }
+    }),
+  )
+}
+
+/**
+ * Refuses a stand-in built from other versions than the catalog pins: a grade never silently runs
+ * on other versions. Real images and current stand-ins pass.
+ */
+export function requireCurrentStandIn(ref: string, found: ImagePresenceInfo): void {
+  const image = (Object.values(IMAGE_CATALOG) as CatalogImage[]).find((i) => i.ref === ref)
+  if (!image || !isStaleStandIn(image, found)) return
+  throw new EnvironmentError(
+    `The offline stand-in ${ref} on this machine was built from another recipe than the one the image catalog pins now (${image.pins ? describePins(image.pins) : 'its recipe changed'}).`,
+    'Run `pnpm labs images seed` to rebuild it, then grade again.',
   )
 }
 
@@ -53,8 +94,9 @@ export async function ensureImage(
   ref: string,
   options: EnsureImageOptions = {},
 ): Promise<ImagePresence> {
-  const { presence } = await imagePresence(docker, ref)
-  if (presence !== 'missing') return presence
+  const found = await imagePresence(docker, ref)
+  requireCurrentStandIn(ref, found)
+  if (found.presence !== 'missing') return found.presence
   const offline = options.offline ?? process.env.LABS_OFFLINE === '1'
   if (offline) throw missingImageError(ref, 'pulling is switched off (offline mode)')
   try {

@@ -25,10 +25,16 @@ export { baseImages, parseDockerfile } from './dockerfile-text.ts'
 export { DockerIgnore } from './dockerignore.ts'
 export type { HardenedRunOptions } from './hardened-run-options.ts'
 export { HARDENED_DEFAULTS, hardenedCreateOptions, hardenedHostConfig } from './hardened-run-options.ts'
-export type { CatalogImage, CatalogKey } from './image-catalog.ts'
+export type { CatalogImage, CatalogKey, ImagePins } from './image-catalog.ts'
 export { IMAGE_CATALOG } from './image-catalog.ts'
-export type { EnsureImageOptions, ImagePresence, ImageStatus } from './image-status.ts'
-export { ensureImage, imagePresence, imageStatus } from './image-status.ts'
+export type { EnsureImageOptions, ImagePresence, ImagePresenceInfo, ImageStatus } from './image-status.ts'
+export {
+  ensureImage,
+  imagePresence,
+  imageStatus,
+  isStaleStandIn,
+  requireCurrentStandIn,
+} from './image-status.ts'
 export { LABEL, runLabels, TESTCONTAINERS_LABEL, TESTCONTAINERS_SESSION_LABEL } from './labels.ts'
 export type { LearnerContainerOptions, StopResult } from './learner-container.ts'
 export { StartedLearnerContainer, startLearnerContainer } from './learner-container.ts'

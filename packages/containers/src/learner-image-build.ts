@@ -7,7 +7,7 @@ import { BuildOutput } from './build-output.ts'
 import { ContainerFailure, lastLines } from './container-failure.ts'
 import { baseImages, injectAfterFrom, normalise, parseDockerfile } from './dockerfile-text.ts'
 import { IMAGE_CATALOG } from './image-catalog.ts'
-import { imagePresence } from './image-status.ts'
+import { imagePresence, requireCurrentStandIn } from './image-status.ts'
 import { LABEL } from './labels.ts'
 import { CONTAINER_CA_PATH, type ProxyCa, resolveProxyCa } from './proxy-ca.ts'
 import type { TarEntry } from './tar-pack.ts'
@@ -191,7 +191,9 @@ async function requireBaseImages(
 ) {
   for (const { image, line } of bases) {
     const ref = image.includes(':') || image.includes('@') ? image : `${image}:latest`
-    if ((await imagePresence(docker, ref)).presence !== 'missing') continue
+    const found = await imagePresence(docker, ref)
+    requireCurrentStandIn(ref, found)
+    if (found.presence !== 'missing') continue
     const catalog = Object.values(IMAGE_CATALOG)
     if (catalog.some((c) => c.ref === ref))
       throw new EnvironmentError(

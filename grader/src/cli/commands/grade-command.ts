@@ -60,6 +60,7 @@ export const gradeCommand: CommandSpec = {
     { flags: '--gradescope <file>', description: "write Gradescope's results.json" },
     { flags: '--github', description: 'print GitHub Actions annotations for failed checks' },
     { flags: '--verbose', description: "show the grader's log lines for public checks" },
+    { flags: '--progress', description: 'show slow steps even when stderr is not a terminal' },
   ],
   async run(app, args, options) {
     if (!options.all && args.length === 0) {
@@ -86,7 +87,7 @@ export const gradeCommand: CommandSpec = {
     if (options.github) {
       reporters.push(new GithubReporter(app.out, (id) => app.paths.relative(app.paths.workspace(id))))
     }
-    const progress = new ProgressLine()
+    const progress = new ProgressLine(process.stderr, { force: options.progress === true })
     const started = Date.now()
     const labs: LabResult[] = []
     for (const id of ids) {

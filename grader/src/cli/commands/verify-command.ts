@@ -1,3 +1,4 @@
+import { BadInputError } from '@backend-labs/lab-kit'
 import pc from 'picocolors'
 import { limiter } from '../../engine/pool.ts'
 import { type VerifyLabReport, verifyLab } from '../../engine/verify-lab.ts'
@@ -13,8 +14,18 @@ export const verifyCommand: CommandSpec = {
     { flags: '--track <track>', description: 'every lab of a track' },
     { flags: '--all', description: 'every lab (the default when no lab is named)' },
     { flags: '--json', description: 'print the verification report as JSON' },
+    {
+      flags: '--repeat <n>',
+      description: 'grade every case n times; a check whose status changes between grades fails verification',
+    },
   ],
   async run(app, args, options) {
+    const repeat = options.repeat === undefined ? 1 : Number(options.repeat)
+    if (!Number.isInteger(repeat) || repeat < 1 || repeat > 100)
+      throw new BadInputError(
+        `--repeat takes a whole number from 1 to 100, not "${String(options.repeat)}"`,
+        'e.g. `labs verify --all --repeat 5`',
+      )
     const ids = await app.catalog.select({
       ids: args,
       track: options.track as string | undefined,
@@ -28,7 +39,9 @@ export const verifyCommand: CommandSpec = {
     const started = Date.now()
     // Labs one at a time by default (each runs its cases three at a time; on 2 cores more does not help).
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || 1)
-    const pending = ids.map((id) => limit(async () => verifyLab(await app.catalog.load(id), app.paths)))
+    const pending = ids.map((id) =>
+      limit(async () => verifyLab(await app.catalog.load(id), app.paths, { repeat })),
+    )
     for (const [i, id] of ids.entries()) {
       const report = await pending[i]!
       reports.push(report)
@@ -47,12 +60,21 @@ export const verifyCommand: CommandSpec = {
       }
     }
     const ok = reports.every((r) => r.ok)
+    const changed = reports.flatMap((r) => r.cases).reduce((n, c) => n + (c.unstable?.length ?? 0), 0)
     if (options.json)
-      app.out(`${JSON.stringify({ ok, durationMs: Date.now() - started, labs: reports }, null, 2)}\n`)
-    else
+      app.out(
+        `${JSON.stringify({ ok, repeat, changedVerdicts: changed, durationMs: Date.now() - started, labs: reports }, null, 2)}\n`,
+      )
+    else {
       app.out(
         `\n${ok ? pc.green(`${reports.length} labs verified`) : pc.red(`${reports.filter((r) => !r.ok).length} of ${reports.length} labs failed verification`)}\n`,
       )
+      if (repeat > 1) {
+        const cases = reports.reduce((n, r) => n + r.cases.length, 0)
+        const line = `${cases} cases graded ${repeat} times each: ${changed} changed verdicts`
+        app.out(`${changed === 0 ? pc.green(line) : pc.red(line)}\n`)
+      }
+    }
     await housekeeping.finish()
     return ok ? 0 : 1
   },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectDocker, LABEL } from '@backend-labs/containers'
+import { connectDocker, IMAGE_CATALOG, LABEL } from '@backend-labs/containers'
 import type Docker from 'dockerode'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { LazyDockerLab } from './docker-lab.ts'
@@ -47,7 +47,7 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(image.healthcheck?.[0]).toBe('CMD')
     expect(image.sizeBytes).toBeGreaterThan(50_000_000)
     expect(image.sizeBytes).toBeLessThan(1_000_000_000)
-    expect(image.env).toContain('NODE_VERSION=22.23.3')
+    expect(image.env).toContain(`NODE_VERSION=${IMAGE_CATALOG.node.pins.node}`)
     const own = image.history.map((h) => h.createdBy).slice(-9)
     expect(own[0]).toBe('WORKDIR /app')
     expect(own[1]).toMatch(/^COPY file:[0-9a-f]{64} in \.\/$/)

@@ -6,6 +6,7 @@ import {
   imagePresence,
   LABEL,
   type RunRegistry,
+  requireCurrentStandIn,
 } from '@backend-labs/containers'
 import { HardenedGit } from '@backend-labs/git-kit'
 import { EnvironmentError, InternalError } from '@backend-labs/lab-kit'
@@ -40,7 +41,9 @@ export interface StartedGitServer {
 export async function startGitServer(options: GitServerOptions): Promise<StartedGitServer> {
   const { registry } = options
   const image = IMAGE_CATALOG.gitServer.ref
-  if ((await imagePresence(registry.docker, image)).presence === 'missing') {
+  const found = await imagePresence(registry.docker, image)
+  requireCurrentStandIn(image, found)
+  if (found.presence === 'missing') {
     throw new EnvironmentError(
       `The image ${image} is not on this machine. This lab grades your pushes against a git server in a container.`,
       'Run `pnpm labs images seed` to build it, then grade again.',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -8,9 +9,8 @@ import { runProcess } from './run-process.ts'
 import { withDirLock } from './seed-cache.ts'
 import { ROOTFS_IMAGE_REPO, STAND_IN_LABEL } from './stand-in-labels.ts'
 
-export const DEBIAN_SUITE = 'bookworm'
-/** Packages every root file system gets on top of minbase. */
-const BASE_PACKAGES = ['ca-certificates']
+/** Packages every root file system gets on top of minbase (their versions are not pinned). */
+export const BASE_PACKAGES = ['ca-certificates']
 const DEBOOTSTRAP_TIMEOUT_MS = 15 * 60_000
 /** What slim images leave out; `extraExcludes` adds a recipe's own (paths relative to the root). */
 const SLIM_EXCLUDES = [
@@ -25,15 +25,24 @@ const SLIM_EXCLUDES = [
 ]
 
 export interface RootfsSpec {
-  /** Debian packages beyond minbase and ca-certificates. */
-  packages: string[]
+  /** The Debian suite (`bookworm`). */
+  suite: string
+  /** Debian packages beyond minbase and ca-certificates, each with dpkg's exact version. */
+  packages: Readonly<Record<string, string>>
   /** Paths (`./var/lib/...`) left out of the tarball. */
   excludes?: string[]
 }
 
-/** `bookworm-minbase`, `bookworm-minbase-git`: names the cached tarball and the base image tag. */
+/**
+ * `bookworm-minbase`, `bookworm-minbase-git-1a2b3c4d`: names the cached tarball and the base image
+ * tag. The hash covers the pinned versions, so a pin change never reuses an old root file system.
+ */
 export function rootfsSlug(spec: RootfsSpec): string {
-  return [`${DEBIAN_SUITE}-minbase`, ...spec.packages].join('-')
+  const names = Object.keys(spec.packages).sort()
+  if (names.length === 0) return `${spec.suite}-minbase`
+  const pins = names.map((name) => `${name}=${spec.packages[name]}`).join('\n')
+  const hash = createHash('sha256').update(pins).digest('hex').slice(0, 8)
+  return [`${spec.suite}-minbase`, ...names, hash].join('-')
 }
 
 /**
@@ -62,13 +71,14 @@ export async function ensureRootfsTarball(
       await mkdir(work)
       const root = join(work, 'root')
       try {
-        const include = [...BASE_PACKAGES, ...spec.packages].join(',')
-        onStep(`debootstrap ${DEBIAN_SUITE} (minbase, +${include}) from ${mirror}`)
+        const include = [...BASE_PACKAGES, ...Object.keys(spec.packages)].join(',')
+        onStep(`debootstrap ${spec.suite} (minbase, +${include}) from ${mirror}`)
         await runProcess(
           'debootstrap',
-          ['--variant=minbase', `--include=${include}`, `--cache-dir=${debs}`, DEBIAN_SUITE, root, mirror],
+          ['--variant=minbase', `--include=${include}`, `--cache-dir=${debs}`, spec.suite, root, mirror],
           { timeoutMs: DEBOOTSTRAP_TIMEOUT_MS },
         )
+        await requirePinnedVersions(root, spec, mirror)
         await scrubHostFiles(root)
         onStep(`packing ${rootfsSlug(spec)}.tar`)
         const partial = join(work, 'rootfs.tar')
@@ -108,6 +118,46 @@ function debootstrapPreflight(): string {
     )
   }
   return mirror
+}
+
+/**
+ * Fails, naming the package and both versions, when the mirror served another version than the
+ * pin: a stand-in never silently carries other versions than the catalog says.
+ */
+export async function requirePinnedVersions(root: string, spec: RootfsSpec, mirror: string): Promise<void> {
+  const found = await installedVersions(root, Object.keys(spec.packages))
+  const wrong = Object.entries(spec.packages).filter(([name, version]) => found.get(name) !== version)
+  if (wrong.length === 0) return
+  const list = wrong
+    .map(([name, version]) => `${name} ${version} (the mirror served ${found.get(name) ?? 'none'})`)
+    .join(', ')
+  throw new EnvironmentError(
+    `The image catalog pins ${list}, and the Debian mirror ${mirror} (suite ${spec.suite}) no longer has it.`,
+    'Point LABS_DEBIAN_MIRROR at an archive that still has that version (for example a snapshot.debian.org archive of the day the pin was set), or change the pin in packages/containers/src/image-catalog.ts (one line) and seed again.',
+  )
+}
+
+/** dpkg's `Version` of each package installed under `root` (absent when not installed). */
+export async function installedVersions(root: string, names: string[]): Promise<Map<string, string>> {
+  const versions = new Map<string, string>()
+  if (names.length === 0) return versions
+  const out = await runProcess(
+    'dpkg-query',
+    [
+      `--admindir=${join(root, 'var/lib/dpkg')}`,
+      '--show',
+      // dpkg-query's own ${field} syntax, not a template literal.
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format
+      '--showformat=${Package}\t${Version}\t${db:Status-Abbrev}\n',
+      ...names,
+    ],
+    { timeoutMs: 60_000, allowFailure: true },
+  )
+  for (const line of out.split('\n')) {
+    const [name, version, status] = line.split('\t')
+    if (name && version && status?.startsWith('ii')) versions.set(name, version)
+  }
+  return versions
 }
 
 /** debootstrap copies the host's resolver and name in; Docker mounts its own at run time. */

@@ -1,5 +1,3 @@
-import { copyFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { StandInRecipe } from './stand-in-recipe.ts'
 
 /**
@@ -10,19 +8,10 @@ import type { StandInRecipe } from './stand-in-recipe.ts'
 export const gitServerRecipe: StandInRecipe = {
   name: 'git-server',
   catalogKey: 'gitServer',
-  rootfs: { packages: ['git'] },
-  async prepare({ baseRef, contextDir }) {
-    await copyFile(
-      new URL('./scripts/git-server-entrypoint.sh', import.meta.url),
-      join(contextDir, 'git-server-entrypoint.sh'),
-    )
-    await writeFile(join(contextDir, 'Dockerfile'), dockerfile(baseRef))
-    return {}
-  },
-}
-
-function dockerfile(baseRef: string): string {
-  return `FROM ${baseRef}
+  rootfs: {},
+  files: [new URL('./scripts/git-server-entrypoint.sh', import.meta.url)],
+  versionLabels: (pins) => ({ 'org.backend-labs.stand-in.git-version': pins.debian.git ?? '' }),
+  dockerfile: (baseRef) => `FROM ${baseRef}
 RUN git config --system safe.directory '*' \\
  && git config --system init.defaultBranch main \\
  && git config --system receive.denyNonFastForwards false \\
@@ -32,5 +21,5 @@ RUN chmod 755 /usr/local/bin/git-server-entrypoint.sh
 WORKDIR /srv/git
 EXPOSE 9418
 ENTRYPOINT ["git-server-entrypoint.sh"]
-`
+`,
 }

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EnvironmentError } from '@backend-labs/lab-kit'
-import { runProcess } from './run-process.ts'
+import { ProcessFailure, runProcess } from './run-process.ts'
 
 const NPM_TIMEOUT_MS = 5 * 60_000
 
@@ -14,31 +14,24 @@ export interface PackedPackage {
 }
 
 /**
- * The newest version of `name` with major version `major`, packed into `cacheDir/npm/`. When the registry
- * cannot be reached, the newest cached tarball of that major is used, so seeding works offline too.
+ * Exactly `name@version` (a pin, never a range), packed into `cacheDir/npm/`. A tarball already in
+ * the cache is used as it is, so seeding works offline once the cache holds the pins. When the
+ * registry does not have that version, or cannot be reached, the error names the version.
  */
 export async function packNpmPackage(
   name: string,
-  major: string,
+  version: string,
   cacheDir: string,
   onStep: (message: string) => void,
 ): Promise<PackedPackage> {
-  const dir = join(cacheDir, 'npm')
-  await mkdir(dir, { recursive: true })
-  let version: string | undefined
-  try {
-    version = newestVersion(await runNpm(['view', `${name}@${major}`, 'version', '--json'], dir))
-  } catch {
-    version = undefined
-  }
-  if (!version) {
-    const cached = newestCached(dir, name, major)
-    if (cached) return cached
+  if (!/^\d+\.\d+\.\d+$/.test(version)) {
     throw new EnvironmentError(
-      `The npm package ${name}@${major} is needed for an offline stand-in, but the npm registry could not be reached and it is not in the cache (${dir}).`,
-      'Seed once on a machine that reaches the npm registry (or its mirror), then copy the cache folder.',
+      `The image catalog gives ${name} the version "${version}", which is not an exact version.`,
+      'Pin an exact version (like 22.23.5) in packages/containers/src/image-catalog.ts.',
     )
   }
+  const dir = join(cacheDir, 'npm')
+  await mkdir(dir, { recursive: true })
   const tarball = join(dir, `${name}-${version}.tgz`)
   if (existsSync(tarball)) return { name, version, tarball }
   onStep(`npm pack ${name}@${version}`)
@@ -47,42 +40,36 @@ export async function packNpmPackage(
   try {
     await runNpm(['pack', `${name}@${version}`, '--pack-destination', work], dir)
     await rename(join(work, `${name}-${version}.tgz`), tarball)
+  } catch (error) {
+    throw packFailure(name, version, dir, error)
   } finally {
     await rm(work, { recursive: true, force: true })
   }
   return { name, version, tarball }
 }
 
+function packFailure(name: string, version: string, dir: string, error: unknown): EnvironmentError {
+  const detail = error instanceof ProcessFailure ? error.stderrTail : String(error)
+  const missing = /E404|ETARGET|No matching version|not in this registry/i.test(detail)
+  const fix =
+    'Change the pin in packages/containers/src/image-catalog.ts (one line) to a version the registry has, or copy a seed cache that holds it.'
+  if (missing) {
+    return new EnvironmentError(
+      `The image catalog pins ${name}@${version}, and the npm registry does not have that version.`,
+      fix,
+    )
+  }
+  return new EnvironmentError(
+    `The image catalog pins ${name}@${version}; it is not in the seed cache (${dir}) and the npm registry could not provide it (${firstLine(detail)}).`,
+    `Seed once on a machine that reaches the npm registry (or its mirror), then copy the cache folder. ${fix}`,
+  )
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n').find((l) => l.trim()) ?? text).trim().slice(0, 200)
+}
+
 function runNpm(args: string[], cwd: string): Promise<string> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  return runProcess(npm, [...args, '--silent', '--no-fund', '--no-audit'], { cwd, timeoutMs: NPM_TIMEOUT_MS })
-}
-
-/** `npm view --json` answers a string for one match and an array for several. */
-export function newestVersion(json: string): string | undefined {
-  const parsed: unknown = JSON.parse(json || 'null')
-  const list = Array.isArray(parsed) ? parsed : typeof parsed === 'string' ? [parsed] : []
-  return list
-    .filter((v): v is string => typeof v === 'string' && /^\d+\.\d+\.\d+$/.test(v))
-    .sort(compareVersions)
-    .at(-1)
-}
-
-function newestCached(dir: string, name: string, major: string): PackedPackage | undefined {
-  const pattern = new RegExp(
-    `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(${major}\\.\\d+\\.\\d+)\\.tgz$`,
-  )
-  const versions = readdirSync(dir)
-    .map((file) => pattern.exec(file)?.[1])
-    .filter((v): v is string => !!v)
-    .sort(compareVersions)
-  const version = versions.at(-1)
-  return version ? { name, version, tarball: join(dir, `${name}-${version}.tgz`) } : undefined
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number)
-  const pb = b.split('.').map(Number)
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0)
-  return 0
+  return runProcess(npm, [...args, '--no-fund', '--no-audit'], { cwd, timeoutMs: NPM_TIMEOUT_MS })
 }

@@ -1,5 +1,3 @@
-import { copyFile, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { StandInRecipe } from './stand-in-recipe.ts'
 
 const PG_MAJOR = '15'
@@ -13,22 +11,14 @@ export const postgresRecipe: StandInRecipe = {
   name: 'postgres',
   catalogKey: 'postgres',
   rootfs: {
-    packages: [`postgresql-${PG_MAJOR}`],
     // Debian's package creates a "main" cluster; the image initialises its own in $PGDATA.
     excludes: [`./var/lib/postgresql/${PG_MAJOR}`, `./etc/postgresql/${PG_MAJOR}`],
   },
-  async prepare({ baseRef, contextDir }) {
-    await copyFile(
-      new URL('./scripts/postgres-entrypoint.sh', import.meta.url),
-      join(contextDir, 'docker-entrypoint.sh'),
-    )
-    await writeFile(join(contextDir, 'Dockerfile'), dockerfile(baseRef))
-    return {}
-  },
-}
-
-function dockerfile(baseRef: string): string {
-  return `FROM ${baseRef}
+  files: [new URL('./scripts/postgres-entrypoint.sh', import.meta.url)],
+  versionLabels: (pins) => ({
+    'org.backend-labs.stand-in.postgresql-version': pins.debian[`postgresql-${PG_MAJOR}`] ?? '',
+  }),
+  dockerfile: (baseRef) => `FROM ${baseRef}
 RUN set -eux; old_uid="$(id -u postgres)"; old_gid="$(id -g postgres)"; \\
  groupmod -g 999 postgres; usermod -u 999 -g 999 postgres; \\
  find / -xdev -uid "$old_uid" -exec chown -h 999 {} +; \\
@@ -43,11 +33,11 @@ ENV PG_MAJOR=${PG_MAJOR} \\
  PGDATA=/var/lib/postgresql/data \\
  LANG=C.UTF-8
 VOLUME /var/lib/postgresql/data
-COPY docker-entrypoint.sh /usr/local/bin/
+COPY postgres-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
 RUN chmod 755 /usr/local/bin/docker-entrypoint.sh
 ENTRYPOINT ["docker-entrypoint.sh"]
 STOPSIGNAL SIGINT
 EXPOSE 5432
 CMD ["postgres"]
-`
+`,
 }

@@ -112,6 +112,26 @@ describeWithStandIn(`${REF} stand-in (real Docker)`, REF, () => {
     180_000,
   )
 
+  it('carries exactly the pinned postgresql package', async () => {
+    const pin = IMAGE_CATALOG.postgres.pins.debian['postgresql-15']
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query format
+    const format = '${Version}'
+    const out = await docker([
+      'run',
+      '--rm',
+      ...LABEL,
+      '--network',
+      'none',
+      '--entrypoint',
+      'dpkg-query',
+      REF,
+      '-W',
+      `-f=${format}`,
+      'postgresql-15',
+    ])
+    expect(out).toBe(pin)
+  }, 60_000)
+
   it('refuses to initialise without POSTGRES_PASSWORD, saying what to set', async () => {
     const out = await docker(['run', '--rm', ...LABEL, '--network', 'none', REF]).catch(
       (e: Error) => e.message,

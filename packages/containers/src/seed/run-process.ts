@@ -8,6 +8,8 @@ export interface RunProcessOptions {
   timeoutMs: number
   /** Write stdout to this file instead of collecting it. */
   stdoutFile?: string
+  /** Resolve stdout even when the command exits non-zero (it still fails on a timeout). */
+  allowFailure?: boolean
 }
 
 /** A command that exited non-zero, timed out or could not start; `stderrTail` is its last output. */
@@ -54,7 +56,8 @@ export function runProcess(command: string, args: string[], options: RunProcessO
       clearTimeout(timer)
       const tail = stderr.trim().split('\n').slice(-5).join('\n')
       if (timedOut) reject(new ProcessFailure(name, code, tail, `timed out after ${options.timeoutMs} ms`))
-      else if (code !== 0) reject(new ProcessFailure(name, code, tail, `exited with ${code}`))
+      else if (code !== 0 && !options.allowFailure)
+        reject(new ProcessFailure(name, code, tail, `exited with ${code}`))
       else resolve(stdout)
     })
   })

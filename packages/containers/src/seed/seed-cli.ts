@@ -5,7 +5,7 @@
  */
 import { BadInputError, EnvironmentError, ExitCode } from '@backend-labs/lab-kit'
 import { formatSeedResult } from './format-seed-result.ts'
-import { seedImages } from './seed-images.ts'
+import { seedExitCode, seedImages } from './seed-images.ts'
 
 const USAGE = `usage: seed-cli [--force] [--pull] [names…]
   names     catalog keys or refs (node, postgres, gitServer, mssql); all when none
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     onProgress: progress ? (p) => process.stderr.write(`${elapsed()}  ${p.key}: ${p.message}\n`) : undefined,
   })
   for (const result of results) process.stdout.write(`${formatSeedResult(result)}\n`)
-  return results.some((r) => r.outcome === 'failed') ? ExitCode.environment : ExitCode.ok
+  return seedExitCode(results)
 }
 
 main(process.argv.slice(2)).then(

@@ -1,13 +1,14 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { BadInputError, EnvironmentError } from '@backend-labs/lab-kit'
+import { BadInputError, EnvironmentError, ExitCode } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import { dockerClient, resolveDockerEndpoint } from '../docker-endpoint.ts'
 import { type CatalogImage, type CatalogKey, IMAGE_CATALOG } from '../image-catalog.ts'
-import { imagePresence } from '../image-status.ts'
+import { imagePresence, isStaleStandIn } from '../image-status.ts'
 import { buildStandIn } from './build-stand-in.ts'
 import { runDocker } from './docker-cli.ts'
 import { seedCacheDir, withDirLock } from './seed-cache.ts'
+import { describePins, standInPlan } from './stand-in-plan.ts'
 import { STAND_IN_RECIPES } from './stand-in-recipes.ts'
 
 /** What happened to one catalog image. */
@@ -38,6 +39,8 @@ export interface SeedImagesOptions {
   tryPull?: boolean
   cacheDir?: string
   docker?: Docker
+  /** The catalog to seed from; the project's own by default (tests pass one with other pins). */
+  catalog?: Record<string, CatalogImage>
 }
 
 const PULL_TIMEOUT_MS = 5 * 60_000
@@ -49,7 +52,7 @@ const IMAGE_LOCK_WAIT_MS = 20 * 60_000
  * reported as unavailable. One image failing does not stop the others.
  */
 export async function seedImages(options: SeedImagesOptions = {}): Promise<SeedResult[]> {
-  const entries = selectImages(options.only)
+  const entries = selectImages(options.only, options.catalog)
   const docker = options.docker ?? (await reachableDocker())
   const cacheDir = options.cacheDir ?? seedCacheDir()
   const tryPull = options.tryPull ?? process.env.LABS_TRY_PULL === '1'
@@ -81,14 +84,22 @@ async function seedOne(
   context: SeedOneContext,
 ): Promise<Omit<SeedResult, 'key' | 'ref' | 'durationMs'>> {
   const { docker, cacheDir, onStep } = context
-  const presence = async () => (await imagePresence(docker, image.ref)).presence
-  const { presence: before, id: previousId } = await imagePresence(docker, image.ref)
-  if (before !== 'missing' && !context.force) {
-    return { outcome: 'present', detail: before === 'stand-in' ? 'offline stand-in' : 'real image' }
+  const current = async () => {
+    const found = await imagePresence(docker, image.ref)
+    return found.presence !== 'missing' && !isStaleStandIn(image, found)
   }
-  const recipe = image.offline === 'none' ? undefined : STAND_IN_RECIPES[image.key]
-  if (context.tryPull && (await tryPull(image.ref, !!recipe, onStep))) return { outcome: 'pulled' }
-  if (!recipe) {
+  const found = await imagePresence(docker, image.ref)
+  const before = found.presence
+  const previousId = found.id
+  const stale = isStaleStandIn(image, found)
+  const plan = standInPlan(image)
+  const pinned = plan ? `, ${describePins(plan.pins)}` : ''
+  if (before !== 'missing' && !stale && !context.force) {
+    return { outcome: 'present', detail: before === 'stand-in' ? `offline stand-in${pinned}` : 'real image' }
+  }
+  if (stale) onStep(`${image.ref} is stale (built from another recipe or other pins): rebuilding`)
+  if (context.tryPull && (await tryPull(image.ref, !!plan, onStep))) return { outcome: 'pulled' }
+  if (!plan) {
     return {
       outcome: before === 'missing' ? 'unavailable' : 'present',
       detail:
@@ -100,11 +111,14 @@ async function seedOne(
   const imageExists = async (ref: string) => (await imagePresence(docker, ref)).presence !== 'missing'
   return withDirLock(join(cacheDir, 'locks', `image-${image.key}.lock`), IMAGE_LOCK_WAIT_MS, async () => {
     // Another seeder may have built it while this one waited for the lock.
-    if (!context.force && (await presence()) !== 'missing')
-      return { outcome: 'present', detail: 'offline stand-in' }
-    await buildStandIn(recipe, image.ref, cacheDir, imageExists, onStep, { noCache: context.force === true })
+    if (!context.force && (await current()))
+      return { outcome: 'present', detail: `offline stand-in${pinned}` }
+    await buildStandIn(plan, image.ref, cacheDir, imageExists, onStep, { noCache: context.force === true })
     if (before === 'stand-in' && previousId) await removeIfUntagged(previousId)
-    return { outcome: 'seeded', detail: `offline stand-in, recipe ${recipe.name}` }
+    return {
+      outcome: 'seeded',
+      detail: `offline stand-in, recipe ${plan.recipe.name}${pinned}${stale ? '; replaced a stale one' : ''}`,
+    }
   })
 }
 
@@ -129,8 +143,11 @@ async function tryPull(ref: string, canBuild: boolean, onStep: (message: string)
 }
 
 /** The catalog entries `only` names, in catalog order; unknown names are a usage mistake. */
-export function selectImages(only?: string[]): (CatalogImage & { key: CatalogKey })[] {
-  const all = Object.values(IMAGE_CATALOG) as (CatalogImage & { key: CatalogKey })[]
+export function selectImages(
+  only?: string[],
+  catalog: Record<string, CatalogImage> = IMAGE_CATALOG,
+): (CatalogImage & { key: CatalogKey })[] {
+  const all = Object.values(catalog) as (CatalogImage & { key: CatalogKey })[]
   if (!only || only.length === 0) return all
   const matches = (image: CatalogImage, name: string) =>
     [image.key, image.ref, STAND_IN_RECIPES[image.key as CatalogKey]?.name].some(
@@ -163,4 +180,9 @@ async function reachableDocker(): Promise<Docker> {
 function describeFailure(error: unknown): string {
   if (error instanceof EnvironmentError) return error.hint ? `${error.message} ${error.hint}` : error.message
   return error instanceof Error ? error.message : String(error)
+}
+
+/** The exit code of a seeding run: 3 when any image could not be made (a pin it cannot get among them). */
+export function seedExitCode(results: SeedResult[]): number {
+  return results.some((r) => r.outcome === 'failed') ? ExitCode.environment : ExitCode.ok
 }

@@ -1,22 +1,33 @@
-import type { CatalogKey } from '../image-catalog.ts'
+import type { CatalogKey, ImagePins } from '../image-catalog.ts'
 import type { RootfsSpec } from './debian-rootfs.ts'
 
-/** What a recipe is handed to lay out its build context. */
+/** What a recipe is handed to lay out the parts of its build context that must be fetched. */
 export interface RecipeContext {
-  /** The imported Debian root file system to build FROM. */
-  baseRef: string
-  /** An empty temp dir: write the Dockerfile and the files it COPYs here. */
+  /** The catalog's exact versions for this image. */
+  pins: ImagePins
+  /** The build context: the Dockerfile and the recipe's `files` are already there. */
   contextDir: string
   cacheDir: string
   onStep: (message: string) => void
 }
 
-/** How one catalog image is made locally from Debian packages (and, for Node, npm packages). */
+/**
+ * How one catalog image is made locally from Debian packages (and, for Node, npm packages). Every
+ * input that decides the image's content is either a pin or returned by a pure function here, so
+ * `recipeHash` can tell a stale image without building anything.
+ */
 export interface StandInRecipe {
   /** Recipe name, recorded in the `org.backend-labs.stand-in.recipe` label. */
   name: string
   catalogKey: CatalogKey
-  rootfs: RootfsSpec
-  /** Writes the Dockerfile; resolves extra labels for the image (versions it carries). */
-  prepare(context: RecipeContext): Promise<Record<string, string>>
+  /** Paths left out of the root file system; its suite and packages are the pins' (`debian`). */
+  rootfs: Pick<RootfsSpec, 'excludes'>
+  /** Files of ours copied into the build context root under their base name. */
+  files: URL[]
+  /** The Dockerfile, from the imported root file system `baseRef` and the pins. */
+  dockerfile(baseRef: string, pins: ImagePins): string
+  /** Labels naming the versions the image carries (shown by `labs images`). */
+  versionLabels(pins: ImagePins): Record<string, string>
+  /** Fetches what the Dockerfile COPYs beyond `files` (exact pinned versions, or fails naming them). */
+  prepare?(context: RecipeContext): Promise<void>
 }
