@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, freemem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEFAULT_LAB_TIMEOUT_MS } from '../engine/grade-lab.ts'
@@ -100,11 +100,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
           ...(options.engine ? { engine: options.engine } : {}),
         })
         await store.save(row)
+        // For the instructor only: what a lost worker printed last (never in the gradebook).
+        const log = join(options.outDir, 'logs', `${entry.learner}.stderr.txt`)
         if (stderr) {
-          // For the instructor only: what the lost worker printed last (never in the gradebook).
           await mkdir(join(options.outDir, 'logs'), { recursive: true })
-          await writeFile(join(options.outDir, 'logs', `${entry.learner}.stderr.txt`), stderr)
-        }
+          await writeFile(log, stderr)
+        } else await rm(log, { force: true })
         rows.set(entry.learner, row)
         options.onSubmissionEnd?.(row)
       }),
