@@ -12,6 +12,8 @@ export interface BenchScenario {
   /** Untimed clean-up after each run. */
   afterEach?(): Promise<void>
   teardown?(): Promise<void>
+  /** Further figures for the report, computed after the runs from the median (e.g. a speed-up). */
+  figures?(medianMs: number): Record<string, number>
 }
 
 /** A ratio of two scenarios' medians, with its target. */

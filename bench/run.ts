@@ -16,6 +16,7 @@ export interface BenchResult {
   targetMs?: number
   withinTarget?: boolean
   skipped?: string
+  figures?: Record<string, number>
 }
 
 export function median(values: number[]): number {
@@ -48,6 +49,7 @@ async function measure(s: BenchScenario): Promise<BenchResult> {
     maxMs: Math.round(Math.max(...times)),
   }
   if (s.targetMs) Object.assign(result, { targetMs: s.targetMs, withinTarget: medianMs <= s.targetMs })
+  if (s.figures) result.figures = s.figures(medianMs)
   return result
 }
 
@@ -63,6 +65,7 @@ for (const s of SCENARIOS.filter((x) => !filter || x.name.includes(filter))) {
     process.stdout.write(
       `  median ${r.medianMs} ms over ${r.runs} runs [min ${r.minMs}, max ${r.maxMs}]${target}\n`,
     )
+    for (const [k, v] of Object.entries(r.figures ?? {})) process.stdout.write(`  ${k}: ${v}\n`)
   }
 }
 const ratios = RATIOS.flatMap((ratio) => {

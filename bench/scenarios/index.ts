@@ -1,4 +1,5 @@
 import type { BenchRatio, BenchScenario } from '../bench-scenario.ts'
+import { batchBaselineOneByOne, batchOf50 } from './batch-scenarios.ts'
 import { dockerColdGrade, dockerShellBaseline, dockerWarmGrade } from './docker-scenarios.ts'
 import { gitVerifyTrack, gitWarmGrade } from './git-scenarios.ts'
 import {
@@ -22,6 +23,8 @@ export const SCENARIOS: BenchScenario[] = [
   dockerInProcess,
   dockerShellBaseline,
   dockerColdGrade,
+  batchBaselineOneByOne,
+  batchOf50,
 ]
 
 export const RATIOS: BenchRatio[] = [

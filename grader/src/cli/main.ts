@@ -7,9 +7,12 @@ import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { cleanCommand } from './commands/clean-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
+import { gradeBatchCommand } from './commands/grade-batch-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
 import { imagesCommand } from './commands/images-command.ts'
 import { listCommand } from './commands/list-command.ts'
+import { mergeResultsCommand } from './commands/merge-results-command.ts'
+import { regradeCommand } from './commands/regrade-command.ts'
 import { resetCommand } from './commands/reset-command.ts'
 import { startCommand } from './commands/start-command.ts'
 import { submitCommand } from './commands/submit-command.ts'
@@ -27,6 +30,9 @@ export const COMMANDS: CommandSpec[] = [
   doctorCommand,
   imagesCommand,
   cleanCommand,
+  gradeBatchCommand,
+  mergeResultsCommand,
+  regradeCommand,
 ]
 
 /** Reports an error for a person and returns its exit code. */
