@@ -47,6 +47,7 @@ export function parseConstraint(
   if (cur.acceptWords('PRIMARY', 'KEY') || cur.isWord('UNIQUE')) {
     const primary = !cur.acceptWords('UNIQUE')
     const clustering = parseClustering(cur)
+    if (cur.acceptWords('HASH')) b.unsupported(line, 'a memory-optimized HASH key')
     const columns = column ? [{ name: column, descending: false }] : keyColumnList(cur, 'key column list')
     skipIndexOptions(cur)
     const key: KeyConstraintModel = withName({ columns, clustered: clustering ?? false, source })

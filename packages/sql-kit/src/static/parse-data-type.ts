@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../schema-model.ts'
-import type { TokenCursor } from './token-cursor.ts'
+import { TokenCursor } from './token-cursor.ts'
+import { tokenize } from './tsql-lexer.ts'
 
 export type DataType = Pick<ColumnModel, 'type' | 'length' | 'precision' | 'scale'>
 
@@ -32,7 +33,9 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
   const raw = typeName.toLowerCase()
   const type = SYNONYMS[raw] ?? raw
   const args: (number | 'max')[] = []
-  if (cur.acceptSymbol('(')) {
+  // Typed xml: xml(schema.Collection), xml(CONTENT …), xml(DOCUMENT …); the collection is not modelled.
+  if (type === 'xml' && cur.isSymbol('(')) cur.group('after xml')
+  else if (cur.acceptSymbol('(')) {
     do {
       const t = cur.next('a number or MAX')
       if (t.kind === 'number') args.push(Number(t.value))
@@ -53,4 +56,15 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
     else out.precision = 53
   }
   return out
+}
+
+/** A type written as text (`'nvarchar(20)'` in sp_addtype); undefined when it is not a type. */
+export function parseDataTypeFromText(text: string, line: number): ReturnType<typeof parseDataType> | undefined {
+  try {
+    const cur = new TokenCursor(tokenize(text, line), text, line)
+    const type = parseDataType(cur)
+    return cur.atEnd() ? type : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -23,6 +23,8 @@ export interface QualifiedName {
 /** Walks the tokens of one batch. Keyword checks are case-insensitive. */
 export class TokenCursor {
   pos = 0
+  /** The schema of names written without one: dbo, or the schema of a CREATE SCHEMA's elements. */
+  defaultSchema = DEFAULT_SCHEMA
 
   constructor(
     readonly tokens: Token[],
@@ -105,7 +107,18 @@ export class TokenCursor {
     }
     const name = parts.at(-1)!
     const explicitSchema = parts.length >= 2
-    return { schema: explicitSchema ? parts.at(-2)! : DEFAULT_SCHEMA, name, explicitSchema, line }
+    return { schema: explicitSchema ? parts.at(-2)! : this.defaultSchema, name, explicitSchema, line }
+  }
+
+  /** A name as written, parts joined by "." without brackets: `sales.Orders`, `#tmp`, `db..t`. */
+  qualifiedNameText(what: string): string {
+    const parts = [this.identifier(what)]
+    while (this.isSymbol('.')) {
+      this.pos++
+      if (this.isSymbol('.')) continue
+      parts.push(this.identifier(what))
+    }
+    return parts.join('.')
   }
 
   /** A parenthesised, comma-separated list of identifiers. */
