@@ -90,6 +90,10 @@ export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: 
     }
     if (!DML.has(cur.peek()?.value.toUpperCase() ?? '')) cur.fail('SELECT, INSERT, UPDATE, DELETE or MERGE after the WITH clause')
   }
+  if (cur.isWord('UPDATE') && cur.isWord('STATISTICS', 1)) {
+    skipStatement(cur)
+    return { kind: 'skipped', line, verb: 'UPDATE STATISTICS' }
+  }
   if (DML.has(cur.peek()?.value.toUpperCase() ?? '')) {
     const change = parseDataChange(cur)
     b.dataChange(change)
