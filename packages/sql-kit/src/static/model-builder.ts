@@ -56,6 +56,8 @@ export class ModelBuilder {
   }
 
   private moduleDepth = 0
+  /** How many CATCH blocks the cursor is in (THROW without arguments is only valid there). */
+  catchDepth = 0
 
   /** Reads a module body: nothing in it changes the model or leaves notes (it runs when called). */
   inModule(body: () => void): void {

@@ -11,10 +11,21 @@ export interface TableDraft {
   defaultClustering: Set<KeyConstraintModel>
   /** Columns declared with an explicit NULL (a primary key on one is an error). */
   explicitNull: Set<string>
+  /** CHECKs before this statement (only the ones it adds are validated). */
+  checksBefore: number
+  /** A CREATE TABLE (its constraint names are checked against every other table). */
+  created: boolean
 }
 
-export function newDraft(table: TableModel): TableDraft {
-  return { table, foreignKeys: [], defaultClustering: new Set(), explicitNull: new Set() }
+export function newDraft(table: TableModel, created = false): TableDraft {
+  return {
+    table,
+    foreignKeys: [],
+    defaultClustering: new Set(),
+    explicitNull: new Set(),
+    checksBefore: table.checks.length,
+    created,
+  }
 }
 
 export const CONSTRAINT_STARTS = [

@@ -64,9 +64,14 @@ export function parseBegin(cur: TokenCursor, b: ModelBuilder): Statement {
     if (!cur.acceptWords('BEGIN', 'CATCH')) cur.fail(`BEGIN CATCH right after the END TRY of the TRY on line ${line}`)
     let catchBody: Statement[] = []
     // A CATCH block only runs after an error, which the static engine assumes does not happen.
-    b.branch(false, () => {
-      catchBody = block(cur, b, 'CATCH', catchLine)
-    })
+    b.catchDepth++
+    try {
+      b.branch(false, () => {
+        catchBody = block(cur, b, 'CATCH', catchLine)
+      })
+    } finally {
+      b.catchDepth--
+    }
     return { kind: 'try', line, body: tryBody, catchBody, catchLine, endLine: cur.tokens[cur.pos - 1]!.line }
   }
   if (cur.isWord('CATCH')) cur.fail(`BEGIN TRY … END TRY before BEGIN CATCH`)
@@ -114,10 +119,14 @@ function isKeywordAfterTran(cur: TokenCursor): boolean {
 }
 
 /** `THROW [number, message, state]` or `RAISERROR (message, severity, state [, args…]) [WITH …]`. */
-export function parseRaise(cur: TokenCursor): Statement {
+export function parseRaise(cur: TokenCursor, b: ModelBuilder): Statement {
   const line = cur.line()
   if (cur.acceptWords('THROW')) {
-    if (cur.atEnd() || cur.isSymbol(';') || cur.isWord('END')) return { kind: 'throw', line, args: [] }
+    if (cur.atEnd() || cur.isSymbol(';') || cur.isWord('END')) {
+      // SQL Server error 10704, raised when the batch compiles.
+      if (b.catchDepth === 0) cur.fail('error number, message and state after THROW: THROW without arguments is only allowed inside a CATCH block', cur.tokens[cur.pos - 1])
+      return { kind: 'throw', line, args: [] }
+    }
     const args = expressionList(cur)
     if (args.length !== 3) cur.fail(`THROW with three arguments (error number, message, state), not ${args.length}`, cur.tokens[cur.pos - 1])
     return { kind: 'throw', line, args }

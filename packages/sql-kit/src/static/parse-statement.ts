@@ -74,7 +74,7 @@ export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: 
   if (keyword === 'WHILE') return parseWhile(cur, b)
   if (keyword === 'BEGIN') return parseBegin(cur, b)
   if (keyword === 'COMMIT' || keyword === 'ROLLBACK' || keyword === 'SAVE') return transaction(cur)
-  if (keyword === 'THROW' || keyword === 'RAISERROR') return parseRaise(cur)
+  if (keyword === 'THROW' || keyword === 'RAISERROR') return parseRaise(cur, b)
   if (keyword === 'EXEC' || keyword === 'EXECUTE') return parseExec(cur, b)
   if (keyword === 'DECLARE') return parseDeclare(cur, b)
   if (keyword === 'SET') return parseSet(cur)

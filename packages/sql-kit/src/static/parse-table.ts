@@ -17,7 +17,7 @@ import type { TokenCursor } from './token-cursor.ts'
 export function parseCreateTable(cur: TokenCursor, b: ModelBuilder, line: number): string {
   const name = cur.qualifiedName('a table name')
   const table = newTableModel(name.schema, name.name, b.at(line))
-  const draft = newDraft(table)
+  const draft = newDraft(table, true)
   if (!cur.isWord('AS')) {
     cur.expectSymbol('(', `after CREATE TABLE ${name.name}`)
     do {
@@ -57,6 +57,13 @@ export function parseTableElement(cur: TokenCursor, draft: TableDraft, b: ModelB
   if (cur.isWord('INDEX')) {
     parseInlineIndex(cur, draft, b)
     return
+  }
+  if (cur.isWord('REFERENCES') || cur.isWord('DEFAULT') || cur.isWord('NOT') || cur.isWord('NULL') || cur.isWord('IDENTITY')) {
+    const word = cur.peek()!.text.toUpperCase()
+    const previous = draft.table.columns.at(-1)?.name
+    cur.fail(
+      `a column or a table constraint: ${word} belongs to a column, so remove the "," before it${previous ? ` (it then applies to ${previous})` : ''}${word === 'REFERENCES' ? ', or write FOREIGN KEY (column) REFERENCES …' : ''}`,
+    )
   }
   if (cur.acceptWords('PERIOD', 'FOR', 'SYSTEM_TIME')) {
     const line = cur.tokens[cur.pos - 1]!.line
