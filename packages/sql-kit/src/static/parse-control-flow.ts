@@ -1,4 +1,4 @@
-import type { Expr, Statement } from './ast.ts'
+import { type Expr, type Statement, walkStatements } from './ast.ts'
 import { evaluateGuard } from './guard-condition.ts'
 import type { ModelBuilder } from './model-builder.ts'
 import { expressionList, parseExpression } from './parse-expression.ts'
@@ -22,8 +22,7 @@ export function parseIf(cur: TokenCursor, b: ModelBuilder): Statement {
   const from = cur.pos
   const condition = parseExpression(cur)
   const holds = evaluateGuard(cur.tokens.slice(from, cur.pos), b)
-  if (holds === undefined && b.applying)
-    b.issue('unsupported', line, `the static grader cannot tell whether this IF condition holds; ${GUARD_HINT}`)
+  const applying = b.applying
   let then!: Statement
   b.branch(holds === true, () => {
     then = body(cur, b, 'the IF condition')
@@ -36,7 +35,21 @@ export function parseIf(cur: TokenCursor, b: ModelBuilder): Statement {
       node.else = body(cur, b, 'ELSE')
     })
   else cur.pos = saved
+  // Only a condition that decides whether the schema changes matters to the model.
+  if (holds === undefined && applying && changesModel(node.else ? [then, node.else] : [then]))
+    b.issue('unsupported', line, `the static grader cannot tell whether this IF condition holds; ${GUARD_HINT}`)
   return node
+}
+
+const MODEL_CHANGES = new Set(['ddl', 'module', 'principal', 'permission'])
+
+function changesModel(statements: Statement[]): boolean {
+  for (const s of walkStatements(statements)) {
+    if (MODEL_CHANGES.has(s.kind)) return true
+    if (s.kind === 'exec' && (s.dynamic || /^sp_(addrolemember|droprolemember|addtype)$/i.test(s.procedure?.split('.').at(-1) ?? '')))
+      return true
+  }
+  return false
 }
 
 /** `WHILE condition statement`: read, never run. */

@@ -142,7 +142,8 @@ function functionBody(cur: TokenCursor, b: ModelBuilder, parameters: string[]): 
   cur.expectSymbol(')', 'after the parameters')
   cur.expectWords('RETURNS')
   const tableVariable = cur.peek()?.kind === 'variable' ? cur.next().value : undefined
-  if (tableVariable || cur.isWord('TABLE')) {
+  const returnsTable = tableVariable !== undefined || cur.isWord('TABLE')
+  if (returnsTable) {
     cur.expectWords('TABLE')
     if (tableVariable) {
       const draft = newDraft(newTableModel('', tableVariable))
@@ -156,7 +157,7 @@ function functionBody(cur: TokenCursor, b: ModelBuilder, parameters: string[]): 
   } else parseDataType(cur)
   withOptions(cur)
   cur.acceptWords('AS')
-  if (!tableVariable && cur.isWord('RETURN')) {
+  if (returnsTable && !tableVariable && cur.isWord('RETURN')) {
     // An inline table-valued function: RETURN [(] SELECT … [)]
     const line = cur.line()
     cur.next()

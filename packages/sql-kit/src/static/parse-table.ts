@@ -134,6 +134,19 @@ function parseColumnOptions(cur: TokenCursor, draft: TableDraft, b: ModelBuilder
       column.nullable = false
       cur.acceptWords('NOT', 'FOR', 'REPLICATION')
     } else if (cur.acceptWords('COLLATE')) cur.identifier('a collation name')
+    else if (cur.acceptWords('GENERATED', 'ALWAYS', 'AS')) {
+      const line = cur.line()
+      const what = cur.next('ROW, TRANSACTION_ID or SEQUENCE_NUMBER').value.toUpperCase()
+      if (!cur.acceptWords('START') && !cur.acceptWords('END')) cur.fail('START or END')
+      cur.acceptWords('HIDDEN')
+      column.nullable = false
+      b.unsupported(line, `GENERATED ALWAYS AS ${what} (a temporal period column)`)
+    } else if (cur.acceptWords('MASKED', 'WITH')) {
+      cur.group('after MASKED WITH')
+      b.unsupported(column.source?.line ?? cur.line(), `dynamic data masking (MASKED WITH) on ${column.name}`)
+    } else if (cur.acceptWords('HIDDEN')) {
+      // a hidden period column: not part of the model
+    }
     else if (cur.acceptWords('ROWGUIDCOL') || cur.acceptWords('SPARSE') || cur.acceptWords('FILESTREAM')) {
       // Storage options: not part of the model.
     } else if (cur.isWord('INDEX')) {

@@ -41,7 +41,7 @@ export class TokenCursor {
   }
 
   line(): number {
-    return this.peek()?.line ?? this.lastLine
+    return this.peek()?.line ?? this.tokens.at(-1)?.line ?? this.lastLine
   }
 
   next(expected = 'more text'): Token {
@@ -152,7 +152,8 @@ export class TokenCursor {
   }
 
   fail(expected: string, token = this.peek()): never {
-    if (!token) throw new ParseError(this.lastLine, `unexpected end of the batch: expected ${expected}`)
+    if (!token)
+      throw new ParseError(this.tokens.at(-1)?.line ?? this.lastLine, `unexpected end of the batch: expected ${expected}`)
     throw new ParseError(token.line, `incorrect syntax near "${token.text}": expected ${expected}`)
   }
 }
