@@ -28,7 +28,9 @@ WHERE r.name = N'${ROLE}' AND u.name = N'${USER}'`)
     return rows.length > 0
   }
   const model = await ctx.sql.model()
-  return (model.permissions?.memberships ?? []).some((m) => sameName(m.role, ROLE) && sameName(m.member, USER))
+  return (model.permissions?.memberships ?? []).some(
+    (m) => sameName(m.role, ROLE) && sameName(m.member, USER),
+  )
 }
 
 export default defineChecks<SqlCheckContext>('public', [

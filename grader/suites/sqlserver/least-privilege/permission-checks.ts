@@ -91,7 +91,9 @@ export const permissionChecks = defineChecks<SqlCheckContext>('hidden', [
       if (readable.length) {
         const found = await Promise.all(
           readable.map(async ([table, error]) =>
-            error === null ? `${table} can be read${await becauseOf(ctx, table)}` : `${table} fails with error ${error}`,
+            error === null
+              ? `${table} can be read${await becauseOf(ctx, table)}`
+              : `${table} fails with error ${error}`,
           ),
         )
         fail({

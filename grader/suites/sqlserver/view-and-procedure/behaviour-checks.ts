@@ -1,5 +1,5 @@
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import { type SqlCheckContext, procedureFlowOf } from '@backend-labs/sql-kit'
+import { procedureFlowOf, type SqlCheckContext } from '@backend-labs/sql-kit'
 import {
   APPLY_TIMEOUT_MS,
   applyLab,

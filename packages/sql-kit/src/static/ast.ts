@@ -19,7 +19,7 @@ export type Expr =
   | { kind: 'like'; operand: Expr; pattern: Expr; negated: boolean }
   | { kind: 'exists'; query: Query }
   | { kind: 'subquery'; query: Query }
-  | { kind: 'case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr }
+  | { kind: 'case'; operand?: Expr; whens: { when: Expr; result: Expr }[]; else?: Expr }
   | { kind: 'cast'; operand: Expr; type: string }
 
 export interface SelectItem {

@@ -24,7 +24,9 @@ const HEADER = /^--- (\w+) ([^|]*?)\s*(?:\|\s*(.*))?$/
 function readCorpus(): { prelude: Map<string, string>; cases: CorpusCase[] } {
   const prelude = new Map<string, string>()
   const cases: CorpusCase[] = []
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     let current: CorpusCase | undefined
     const preludeLines: string[] = []
     for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n')) {
@@ -32,7 +34,10 @@ function readCorpus(): { prelude: Map<string, string>; cases: CorpusCase[] } {
       if (header) {
         const kind = header[1] as Kind
         if (!KINDS.includes(kind)) throw new Error(`${file}: unknown kind in "${line}"`)
-        const facts = (header[3] ?? '').split(';').map((f) => f.trim()).filter(Boolean)
+        const facts = (header[3] ?? '')
+          .split(';')
+          .map((f) => f.trim())
+          .filter(Boolean)
         current = { file, kind, title: header[2]!, facts, text: '' }
         cases.push(current)
       } else if (current) current.text += `${line}\n`
@@ -46,7 +51,10 @@ function readCorpus(): { prelude: Map<string, string>; cases: CorpusCase[] } {
 const { prelude, cases } = readCorpus()
 
 function run(c: CorpusCase): StaticResult {
-  const scripts = [{ file: 'prelude.sql', text: prelude.get(c.file) ?? '' }, { file: 'case.sql', text: c.text }]
+  const scripts = [
+    { file: 'prelude.sql', text: prelude.get(c.file) ?? '' },
+    { file: 'case.sql', text: c.text },
+  ]
   return analyzeScripts(prelude.get(c.file)?.trim() ? scripts : scripts.slice(1))
 }
 
@@ -58,7 +66,11 @@ function procedure(model: SchemaModel, name: string) {
 }
 
 /** Checks one fact; returns a description of the mismatch, or undefined. */
-function checkFact(fact: string, r: StaticResult, caseStatements: StaticResult['statements']): string | undefined {
+function checkFact(
+  fact: string,
+  r: StaticResult,
+  caseStatements: StaticResult['statements'],
+): string | undefined {
   const { model } = r
   const [verb, ...restParts] = fact.split(' ')
   const rest = restParts.join(' ')
@@ -74,13 +86,19 @@ function checkFact(fact: string, r: StaticResult, caseStatements: StaticResult['
       const table = findTable(model, parts.slice(0, -1).join('.'))
       const column = table && findColumn(table, parts.at(-1)!)
       if (!column) return `no column ${path}`
-      const size = column.length ?? (column.precision !== undefined && column.scale !== undefined ? `${column.precision},${column.scale}` : undefined)
+      const size =
+        column.length ??
+        (column.precision !== undefined && column.scale !== undefined
+          ? `${column.precision},${column.scale}`
+          : undefined)
       const actual = `${column.type}${size !== undefined ? `(${size})` : ''}${column.nullable ? '' : ' NOT NULL'}`
       return actual === typeParts.join('=') ? undefined : `column ${path} is ${actual}`
     }
     case 'pk': {
       const [name, columns] = rest.split('=')
-      const pk = findTable(model, name!)?.primaryKey?.columns.map((c) => c.name).join(',')
+      const pk = findTable(model, name!)
+        ?.primaryKey?.columns.map((c) => c.name)
+        .join(',')
       return pk === columns ? undefined : `primary key of ${name} is ${pk}`
     }
     case 'fk': {
@@ -102,7 +120,9 @@ function checkFact(fact: string, r: StaticResult, caseStatements: StaticResult['
     case 'proc': {
       const list = verb === 'view' ? model.views : model.procedures
       const [schema, name] = rest.split('.') as [string, string]
-      return list.some((m) => sameName(m.schema, schema) && sameName(m.name, name)) ? undefined : `no ${verb} ${rest}`
+      return list.some((m) => sameName(m.schema, schema) && sameName(m.name, name))
+        ? undefined
+        : `no ${verb} ${rest}`
     }
     case 'schema':
       return model.schemas.some((s) => sameName(s, rest)) ? undefined : `no schema ${rest}`
@@ -110,7 +130,9 @@ function checkFact(fact: string, r: StaticResult, caseStatements: StaticResult['
       return model.permissions?.roles.some((x) => sameName(x.name, rest)) ? undefined : `no role ${rest}`
     case 'member': {
       const [role, member] = rest.split(':')
-      return model.permissions?.memberships.some((m) => sameName(m.role, role!) && sameName(m.member, member!))
+      return model.permissions?.memberships.some(
+        (m) => sameName(m.role, role!) && sameName(m.member, member!),
+      )
         ? undefined
         : `${member} is not a member of ${role}`
     }
@@ -118,12 +140,16 @@ function checkFact(fact: string, r: StaticResult, caseStatements: StaticResult['
     case 'cannot': {
       const [who, permission, object] = rest.split(' ') as [string, string, string]
       const verdict = effectivePermission(model, who, permission, object)
-      return verdict.allowed === (verb === 'can') ? undefined : `${who} ${verdict.allowed ? 'can' : 'cannot'} ${permission} ${object}: ${verdict.because}`
+      return verdict.allowed === (verb === 'can')
+        ? undefined
+        : `${who} ${verdict.allowed ? 'can' : 'cannot'} ${permission} ${object}: ${verdict.because}`
     }
     case 'raises':
     case 'no-raise': {
       const flow = procedure(model, rest)
-      return (flow.raisesInCatch.length > 0) === (verb === 'raises') ? undefined : `${rest}: raisesInCatch = ${JSON.stringify(flow.raisesInCatch)}`
+      return flow.raisesInCatch.length > 0 === (verb === 'raises')
+        ? undefined
+        : `${rest}: raisesInCatch = ${JSON.stringify(flow.raisesInCatch)}`
     }
     case 'outside-tx': {
       const [name, n] = rest.split('=')
@@ -162,7 +188,10 @@ describe('parser corpus', () => {
       if (c.kind === 'ok') expect(summary).toEqual([])
       else if (c.kind === 'unsupported') {
         expect(issues.filter((i) => i.kind === 'syntax').map((i) => i.message)).toEqual([])
-        expect(issues.some((i) => i.kind === 'unsupported'), summary.join('\n')).toBe(true)
+        expect(
+          issues.some((i) => i.kind === 'unsupported'),
+          summary.join('\n'),
+        ).toBe(true)
       } else expect(issues[0]?.kind, summary.join('\n') || 'no issue').toBe(c.kind)
       const preludeCount = prelude.get(c.file)?.trim() ? run({ ...c, text: '' }).statements.length : 0
       const caseStatements = r.statements.slice(preludeCount)

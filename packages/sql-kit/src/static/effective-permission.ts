@@ -55,15 +55,25 @@ export function effectivePermission(
       (p.securable.class === 'OBJECT' && sameName(p.securable.name, `${q.schema}.${q.name}`)))
   const permissions = model.permissions?.permissions ?? []
   const deny = permissions.find((p) => p.state === 'DENY' && applies(p))
-  if (deny) return { allowed: false, because: describe(deny), ...(deny.source ? { source: deny.source } : {}) }
+  if (deny)
+    return { allowed: false, because: describe(deny), ...(deny.source ? { source: deny.source } : {}) }
   for (const [role, rights] of Object.entries(READ_ROLES))
     if (rights.deny?.includes(permission.toUpperCase()) && memberOf(role))
-      return { allowed: false, because: `${principal} is a member of ${role}`, ...membershipSource(model, role) }
+      return {
+        allowed: false,
+        because: `${principal} is a member of ${role}`,
+        ...membershipSource(model, role),
+      }
   const grant = permissions.find((p) => p.state === 'GRANT' && applies(p))
-  if (grant) return { allowed: true, because: describe(grant), ...(grant.source ? { source: grant.source } : {}) }
+  if (grant)
+    return { allowed: true, because: describe(grant), ...(grant.source ? { source: grant.source } : {}) }
   for (const [role, rights] of Object.entries(READ_ROLES))
     if (rights.allow?.includes(permission.toUpperCase()) && memberOf(role))
-      return { allowed: true, because: `${principal} is a member of ${role}`, ...membershipSource(model, role) }
+      return {
+        allowed: true,
+        because: `${principal} is a member of ${role}`,
+        ...membershipSource(model, role),
+      }
   return { allowed: false, because: `no GRANT of ${permission} on ${object} reaches ${principal}` }
 }
 

@@ -22,7 +22,7 @@ const ID_FUNCTIONS = ['OBJECT_ID', 'SCHEMA_ID', 'USER_ID', 'DATABASE_PRINCIPAL_I
  * Anything else returns undefined: the static engine does not guess what a condition would be.
  */
 export function evaluateGuard(tokens: Token[], b: ModelBuilder): boolean | undefined {
-  const words = tokens.map((t) => (t.kind === 'word' ? t.value.toUpperCase() : t.value))
+  const words = tokens.map((t) => (t.kind === 'word' ? t.upper : t.value))
   let negate = false
   let i = 0
   while (words[i] === '(' && words.at(-1) === ')') {
@@ -63,7 +63,7 @@ function objectExists(name: string, b: ModelBuilder): boolean {
 }
 
 function existsQuery(tokens: Token[], b: ModelBuilder): boolean | undefined {
-  const up = tokens.map((t) => (t.kind === 'word' || t.kind === 'ident' ? t.value.toUpperCase() : t.value))
+  const up = tokens.map((t) => (t.kind === 'word' || t.kind === 'ident' ? t.upper : t.value))
   const from = up.indexOf('FROM')
   if (up[0] !== 'SELECT' || from < 0) return undefined
   // Legacy catalog tables: FROM sysobjects / dbo.sysobjects / sys.sysobjects, sysusers, systypes.
@@ -118,7 +118,12 @@ function legacyExists(view: string, tokens: Token[], up: string[], b: ModelBuild
       if (view === 'systypes') return b.aliasTypes.has(name.toLowerCase())
       return b.model.schemas.some((s) => b.objectExists(s, name))
     }
-    if (up[j] === 'OBJECT_ID' && up[j + 1] === '(' && tokens[j + 2]?.kind === 'string' && view === 'sysobjects')
+    if (
+      up[j] === 'OBJECT_ID' &&
+      up[j + 1] === '(' &&
+      tokens[j + 2]?.kind === 'string' &&
+      view === 'sysobjects'
+    )
       return objectExists(tokens[j + 2]!.value, b)
   }
   return undefined

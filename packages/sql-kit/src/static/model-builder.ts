@@ -97,7 +97,8 @@ export class ModelBuilder {
   objectExists(schema: string, name: string): boolean {
     const inSchema = (o: { schema: string; name: string }) =>
       sameName(o.schema, schema) && sameName(o.name, name)
-    if ([...this.model.tables, ...this.model.views, ...this.model.procedures].some(inSchema)) return true
+    const { tables, views, procedures } = this.model
+    if (tables.some(inSchema) || views.some(inSchema) || procedures.some(inSchema)) return true
     return this.model.tables.some(
       (t) => sameName(t.schema, schema) && constraintNames(t).some((n) => sameName(n, name)),
     )
@@ -175,7 +176,9 @@ export class ModelBuilder {
   }
 
   /** Records what a data change does to the rows the model knows of. */
-  dataChange(change: Extract<Statement, { kind: 'insert' | 'update' | 'delete' | 'merge' | 'truncate' }>): void {
+  dataChange(
+    change: Extract<Statement, { kind: 'insert' | 'update' | 'delete' | 'merge' | 'truncate' }>,
+  ): void {
     if (change.kind === 'insert' || change.kind === 'merge') this.insertedInto(change.target, change.line)
     if (change.kind === 'truncate' && this.applying) {
       const table = findTable(this.model, change.target)

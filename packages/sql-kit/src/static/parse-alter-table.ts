@@ -1,8 +1,8 @@
 import { newTableModel, sameName, type TableModel } from '../schema-model.ts'
 import { constraintNames, type ModelBuilder } from './model-builder.ts'
 import { newDraft, parseConstraint, skipIndexOptions } from './parse-constraint.ts'
-import { parseAdditive } from './parse-expression.ts'
 import { parseDataType } from './parse-data-type.ts'
+import { parseAdditive } from './parse-expression.ts'
 import { parseColumn } from './parse-table.ts'
 import { resolveTable } from './resolve-table.ts'
 import type { TokenCursor } from './token-cursor.ts'
@@ -33,7 +33,8 @@ function parseAlterAction(
   }
   if (cur.acceptWords('SET')) {
     const options = cur.group('after SET').toUpperCase()
-    if (/\bSYSTEM_VERSIONING\b/.test(options)) b.unsupported(line, 'SYSTEM_VERSIONING (a temporal table and its history table)')
+    if (/\bSYSTEM_VERSIONING\b/.test(options))
+      b.unsupported(line, 'SYSTEM_VERSIONING (a temporal table and its history table)')
     return
   }
   if (cur.acceptWords('ENABLE', 'TRIGGER') || cur.acceptWords('DISABLE', 'TRIGGER')) {

@@ -25,11 +25,12 @@ export function parseAlter(cur: TokenCursor, b: ModelBuilder, line: number): Sta
     const node: Statement = { kind: 'ddl', line, verb: 'ALTER SCHEMA', name: schema }
     if (!b.applying) return node
     if (!b.schemaExists(schema)) b.issue('semantic', line, `the schema "${schema}" does not exist`)
-    else if (!object) b.issue('semantic', line, `cannot transfer ${name.schema}.${name.name}: it does not exist`)
+    else if (!object)
+      b.issue('semantic', line, `cannot transfer ${name.schema}.${name.name}: it does not exist`)
     else object.schema = schema
     return node
   }
-  const what = cur.peek()?.value.toUpperCase() ?? ''
+  const what = cur.peek()?.upper ?? ''
   b.note(line, `ALTER ${what} is not part of the schema model and was not checked`)
   skipStatement(cur)
   return { kind: 'ddl', line, verb: `ALTER ${what}` }

@@ -165,7 +165,7 @@ function parseReferentialActions(cur: TokenCursor): {
     if (cur.acceptWords('NOT', 'FOR', 'REPLICATION')) continue
     if (!cur.isWord('ON') || !(cur.isWord('DELETE', 1) || cur.isWord('UPDATE', 1))) return actions
     cur.acceptWords('ON')
-    const which = cur.next().value.toUpperCase() === 'DELETE' ? 'onDelete' : 'onUpdate'
+    const which = cur.next().upper === 'DELETE' ? 'onDelete' : 'onUpdate'
     if (cur.acceptWords('NO', 'ACTION')) actions[which] = 'NO ACTION'
     else if (cur.acceptWords('CASCADE')) actions[which] = 'CASCADE'
     else if (cur.acceptWords('SET', 'NULL')) actions[which] = 'SET NULL'

@@ -9,7 +9,12 @@ import { skipStatement } from './statement-boundary.ts'
 import type { TokenCursor } from './token-cursor.ts'
 
 /** After `CREATE`, for everything but views, procedures, functions and triggers. */
-export function parseCreate(cur: TokenCursor, b: ModelBuilder, line: number, firstInBatch: boolean): Statement {
+export function parseCreate(
+  cur: TokenCursor,
+  b: ModelBuilder,
+  line: number,
+  firstInBatch: boolean,
+): Statement {
   if (cur.acceptWords('TABLE')) {
     const name = parseCreateTable(cur, b, line)
     return { kind: 'ddl', line, verb: 'CREATE TABLE', name }
@@ -23,7 +28,7 @@ export function parseCreate(cur: TokenCursor, b: ModelBuilder, line: number, fir
     const name = parseCreateIndex(cur, b, line, unique, clustered)
     return { kind: 'ddl', line, verb: 'CREATE INDEX', name }
   }
-  const what = cur.peek()?.value.toUpperCase() ?? ''
+  const what = cur.peek()?.upper ?? ''
   b.note(line, `CREATE ${what} is not part of the schema model and was not checked`)
   skipStatement(cur)
   return { kind: 'ddl', line, verb: `CREATE ${what}` }

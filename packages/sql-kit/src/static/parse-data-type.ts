@@ -39,7 +39,7 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
     do {
       const t = cur.next('a number or MAX')
       if (t.kind === 'number') args.push(Number(t.value))
-      else if (t.kind === 'word' && t.value.toUpperCase() === 'MAX') args.push('max')
+      else if (t.kind === 'word' && t.upper === 'MAX') args.push('max')
       else cur.fail('a number or MAX', t)
     } while (cur.acceptSymbol(','))
     cur.expectSymbol(')', `to close the arguments of ${typeName}`)
@@ -59,7 +59,10 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
 }
 
 /** A type written as text (`'nvarchar(20)'` in sp_addtype); undefined when it is not a type. */
-export function parseDataTypeFromText(text: string, line: number): ReturnType<typeof parseDataType> | undefined {
+export function parseDataTypeFromText(
+  text: string,
+  line: number,
+): ReturnType<typeof parseDataType> | undefined {
   try {
     const cur = new TokenCursor(tokenize(text, line), text, line)
     const type = parseDataType(cur)

@@ -8,7 +8,7 @@ type DataChange = Extract<Statement, { kind: 'insert' | 'update' | 'delete' | 'm
 /** INSERT, UPDATE, DELETE, MERGE or TRUNCATE TABLE at the cursor (after any WITH … CTEs). */
 export function parseDataChange(cur: TokenCursor): DataChange {
   const line = cur.line()
-  const verb = cur.next('INSERT, UPDATE, DELETE or MERGE').value.toUpperCase()
+  const verb = cur.next('INSERT, UPDATE, DELETE or MERGE').upper
   if (verb === 'TRUNCATE') {
     cur.expectWords('TABLE')
     return { kind: 'truncate', line, target: cur.qualifiedNameText('a table name') }
@@ -187,5 +187,13 @@ function output(cur: TokenCursor): void {
 }
 
 function emptyQuery(from: Query['from'], where: Expr | undefined): Query {
-  return { ctes: [], items: [], from, ...(where ? { where } : {}), groupBy: [], orderBy: [], setOperations: [] }
+  return {
+    ctes: [],
+    items: [],
+    from,
+    ...(where ? { where } : {}),
+    groupBy: [],
+    orderBy: [],
+    setOperations: [],
+  }
 }

@@ -8,13 +8,13 @@ const OBJECT_KINDS = { TABLE: 'table', VIEW: 'view', PROC: 'procedure', PROCEDUR
 
 /** After `DROP`: TABLE, VIEW, PROCEDURE, INDEX and SCHEMA change the model; anything else is noted. */
 export function parseDrop(cur: TokenCursor, b: ModelBuilder, line: number): Statement {
-  const verb = `DROP ${cur.peek()?.value.toUpperCase() ?? ''}`
+  const verb = `DROP ${cur.peek()?.upper ?? ''}`
   readDrop(cur, b, line)
   return { kind: 'ddl', line, verb }
 }
 
 function readDrop(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  const what = cur.peek()?.value.toUpperCase() ?? ''
+  const what = cur.peek()?.upper ?? ''
   const kind = OBJECT_KINDS[what as keyof typeof OBJECT_KINDS]
   if (kind) {
     cur.next()

@@ -1,8 +1,8 @@
 import type { Expr, Statement } from './ast.ts'
 import type { ModelBuilder } from './model-builder.ts'
 import { parseAdditive, parseExpression } from './parse-expression.ts'
-import { parseBatch } from './parse-statement.ts'
 import { procedureCall } from './parse-security.ts'
+import { parseBatch } from './parse-statement.ts'
 import { TokenCursor } from './token-cursor.ts'
 import { tokenize } from './tsql-lexer.ts'
 
@@ -15,7 +15,8 @@ export function parseExec(cur: TokenCursor, b: ModelBuilder): Statement {
     if (cur.acceptWords('USER') || cur.acceptWords('LOGIN')) {
       cur.expectSymbol('=', 'after EXECUTE AS USER')
       parseExpression(cur)
-    } else if (!['CALLER', 'OWNER', 'SELF'].some((w) => cur.acceptWords(w))) cur.fail('USER, LOGIN, CALLER, OWNER or SELF after EXECUTE AS')
+    } else if (!['CALLER', 'OWNER', 'SELF'].some((w) => cur.acceptWords(w)))
+      cur.fail('USER, LOGIN, CALLER, OWNER or SELF after EXECUTE AS')
     return { kind: 'exec', line, args: [] }
   }
   if (cur.isSymbol('(')) {
@@ -83,7 +84,13 @@ function atEnd(cur: TokenCursor): boolean {
   if (cur.atEnd() || cur.isSymbol(';')) return true
   const t = cur.peek()!
   // T-SQL needs no `;`: a new statement keyword on a later line ends the argument list.
-  return t.kind === 'word' && t.line > cur.tokens[cur.pos - 1]!.line && /^(SELECT|INSERT|UPDATE|DELETE|MERGE|SET|DECLARE|IF|WHILE|BEGIN|END|EXEC|EXECUTE|RETURN|THROW|RAISERROR|PRINT|COMMIT|ROLLBACK|CREATE|ALTER|DROP|GRANT|DENY|REVOKE|ELSE|GO)$/i.test(t.value)
+  return (
+    t.kind === 'word' &&
+    t.line > cur.tokens[cur.pos - 1]!.line &&
+    /^(SELECT|INSERT|UPDATE|DELETE|MERGE|SET|DECLARE|IF|WHILE|BEGIN|END|EXEC|EXECUTE|RETURN|THROW|RAISERROR|PRINT|COMMIT|ROLLBACK|CREATE|ALTER|DROP|GRANT|DENY|REVOKE|ELSE|GO)$/i.test(
+      t.value,
+    )
+  )
 }
 
 /** A string literal run as SQL: a batch of its own, so CREATE VIEW/SCHEMA may come first in it. */

@@ -172,7 +172,7 @@ function parsePrimary(cur: TokenCursor): Expr {
     }
     cur.fail('an expression')
   }
-  const upper = t.kind === 'word' ? t.value.toUpperCase() : ''
+  const upper = t.kind === 'word' ? t.upper : ''
   if (upper === 'NULL') {
     cur.next()
     return { kind: 'literal', text: 'NULL', value: null }
@@ -198,7 +198,11 @@ function parsePrimary(cur: TokenCursor): Expr {
   if (upper === 'NEXT' && cur.isWord('VALUE', 1)) {
     cur.expectWords('NEXT', 'VALUE', 'FOR')
     const name = cur.qualifiedName('a sequence name')
-    return { kind: 'call', name: 'NEXT VALUE FOR', args: [{ kind: 'column', parts: [name.schema, name.name] }] }
+    return {
+      kind: 'call',
+      name: 'NEXT VALUE FOR',
+      args: [{ kind: 'column', parts: [name.schema, name.name] }],
+    }
   }
   if (t.kind === 'word' && RESERVED_WORDS.has(upper)) {
     if (RESERVED_FUNCTIONS.has(upper) && cur.isSymbol('(', 1)) {
@@ -270,11 +274,11 @@ function parseCase(cur: TokenCursor): Expr {
   const line = cur.line()
   cur.expectWords('CASE')
   const operand = cur.isWord('WHEN') ? undefined : parseExpression(cur)
-  const whens: { when: Expr; then: Expr }[] = []
+  const whens: { when: Expr; result: Expr }[] = []
   while (cur.acceptWords('WHEN')) {
     const when = parseExpression(cur)
     cur.expectWords('THEN')
-    whens.push({ when, then: parseExpression(cur) })
+    whens.push({ when, result: parseExpression(cur) })
   }
   if (whens.length === 0) cur.fail('WHEN after CASE')
   const elseExpr = cur.acceptWords('ELSE') ? parseExpression(cur) : undefined

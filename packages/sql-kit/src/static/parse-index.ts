@@ -39,7 +39,10 @@ export function parseCreateIndex(
     // An indexed view: the index is read, but views carry no indexes in the model.
     keyColumnList(cur, 'index key columns')
     skipIndexOptions(cur)
-    b.note(line, `the index ${name} on the view ${target.schema}.${target.name} is not part of the schema model`)
+    b.note(
+      line,
+      `the index ${name} on the view ${target.schema}.${target.name} is not part of the schema model`,
+    )
     return name
   }
   const index: IndexModel = {
@@ -79,7 +82,13 @@ export function parseCreateIndex(
 }
 
 function skipFilter(cur: TokenCursor): void {
-  while (!cur.atEnd() && !cur.isSymbol(';') && !cur.isWord('WITH') && !cur.isWord('ON') && !isStatementStart(cur)) {
+  while (
+    !cur.atEnd() &&
+    !cur.isSymbol(';') &&
+    !cur.isWord('WITH') &&
+    !cur.isWord('ON') &&
+    !isStatementStart(cur)
+  ) {
     if (cur.isSymbol('(')) cur.group('in the index filter')
     else cur.next()
   }

@@ -1,13 +1,12 @@
-import { type ModuleModel, sameName } from '../schema-model.ts'
+import { type ModuleModel, newTableModel, sameName } from '../schema-model.ts'
 import type { ModuleKind, Statement } from './ast.ts'
 import type { ModelBuilder } from './model-builder.ts'
+import { newDraft } from './parse-constraint.ts'
 import { parseDataType } from './parse-data-type.ts'
 import { parseExpression } from './parse-expression.ts'
 import { parseQuery } from './parse-query.ts'
 import { parseStatement } from './parse-statement.ts'
 import { parseTableElement } from './parse-table.ts'
-import { newDraft } from './parse-constraint.ts'
-import { newTableModel } from '../schema-model.ts'
 import type { TokenCursor } from './token-cursor.ts'
 
 export type { ModuleKind } from './ast.ts'
@@ -44,7 +43,14 @@ export function parseModule(
     else if (kind === 'FUNCTION') body = functionBody(cur, b, parameters)
     else body = triggerBody(cur, b)
   })
-  const node: Statement = { kind: 'module', line, moduleKind: kind, name: `${name.schema}.${name.name}`, parameters, body }
+  const node: Statement = {
+    kind: 'module',
+    line,
+    moduleKind: kind,
+    name: `${name.schema}.${name.name}`,
+    parameters,
+    body,
+  }
   if (kind === 'FUNCTION' || kind === 'TRIGGER') {
     b.note(line, `${kind.toLowerCase()} ${name.schema}.${name.name} is not part of the schema model`)
     return node
@@ -72,7 +78,8 @@ function rest(cur: TokenCursor, b: ModelBuilder): Statement[] {
   const body: Statement[] = []
   while (!cur.atEnd()) {
     if (cur.acceptSymbol(';')) continue
-    if (cur.isWord('END') || cur.isWord('ELSE')) cur.fail('a statement (this END or ELSE has no matching BEGIN or IF)')
+    if (cur.isWord('END') || cur.isWord('ELSE'))
+      cur.fail('a statement (this END or ELSE has no matching BEGIN or IF)')
     body.push(parseStatement(cur, b, false))
   }
   return body
@@ -81,8 +88,12 @@ function rest(cur: TokenCursor, b: ModelBuilder): Statement[] {
 function withOptions(cur: TokenCursor): void {
   if (!cur.acceptWords('WITH')) return
   do {
-    if (cur.acceptWords('EXECUTE', 'AS') || cur.acceptWords('EXEC', 'AS')) cur.next('CALLER, SELF, OWNER or a user')
-    else if (cur.acceptWords('RETURNS', 'NULL', 'ON', 'NULL', 'INPUT') || cur.acceptWords('CALLED', 'ON', 'NULL', 'INPUT')) {
+    if (cur.acceptWords('EXECUTE', 'AS') || cur.acceptWords('EXEC', 'AS'))
+      cur.next('CALLER, SELF, OWNER or a user')
+    else if (
+      cur.acceptWords('RETURNS', 'NULL', 'ON', 'NULL', 'INPUT') ||
+      cur.acceptWords('CALLED', 'ON', 'NULL', 'INPUT')
+    ) {
     } else if (cur.acceptWords('INLINE')) {
       cur.expectSymbol('=', 'after INLINE')
       cur.next()
@@ -99,7 +110,10 @@ function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] 
   const query = parseQuery(cur)
   if (cur.acceptWords('WITH')) cur.expectWords('CHECK', 'OPTION')
   while (cur.acceptSymbol(';')) {}
-  if (!cur.atEnd()) cur.fail(`the end of the batch after the view's SELECT (the view begins on line ${line}; put GO after it)`)
+  if (!cur.atEnd())
+    cur.fail(
+      `the end of the batch after the view's SELECT (the view begins on line ${line}; put GO after it)`,
+    )
   void b
   return [{ kind: 'select', line: queryLine, query }]
 }
@@ -173,7 +187,8 @@ function functionBody(cur: TokenCursor, b: ModelBuilder, parameters: string[]): 
 
 function triggerBody(cur: TokenCursor, b: ModelBuilder): Statement[] {
   cur.expectWords('ON')
-  if (!cur.acceptWords('DATABASE') && !cur.acceptWords('ALL', 'SERVER')) cur.qualifiedName('a table or view name')
+  if (!cur.acceptWords('DATABASE') && !cur.acceptWords('ALL', 'SERVER'))
+    cur.qualifiedName('a table or view name')
   withOptions(cur)
   if (!cur.acceptWords('FOR') && !cur.acceptWords('AFTER')) cur.expectWords('INSTEAD', 'OF')
   do cur.next('INSERT, UPDATE or DELETE')

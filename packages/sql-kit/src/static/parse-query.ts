@@ -108,7 +108,7 @@ function selectItem(cur: TokenCursor): SelectItem {
   // `Name = expr` (not `@v = expr`, which assigns, nor a comparison)
   const t = cur.peek()
   if ((t?.kind === 'word' || t?.kind === 'ident' || t?.kind === 'string') && cur.isSymbol('=', 1)) {
-    if (t.kind !== 'word' || !RESERVED_WORDS.has(t.value.toUpperCase())) {
+    if (t.kind !== 'word' || !RESERVED_WORDS.has(t.upper)) {
       cur.pos += 2
       return { expr: parseExpression(cur), name: t.value }
     }
@@ -139,7 +139,7 @@ export function optionalAlias(cur: TokenCursor, column = false): string | undefi
     cur.next()
     return t.value
   }
-  if (t?.kind === 'word' && !RESERVED_WORDS.has(t.value.toUpperCase()) && !NOT_ALIAS.has(t.value.toUpperCase())) {
+  if (t?.kind === 'word' && !RESERVED_WORDS.has(t.upper) && !NOT_ALIAS.has(t.upper)) {
     cur.next()
     return t.value
   }
@@ -172,7 +172,7 @@ function joinKind(cur: TokenCursor): string | undefined {
   if (!JOIN_WORDS.some((w) => cur.isWord(w))) return undefined
   const words: string[] = []
   while (!cur.isWord('JOIN')) {
-    const w = cur.next('JOIN').value.toUpperCase()
+    const w = cur.next('JOIN').upper
     if (!JOIN_WORDS.includes(w) && !['LOOP', 'HASH', 'MERGE', 'REMOTE'].includes(w)) cur.fail('JOIN')
     words.push(w)
   }

@@ -7,11 +7,20 @@ import type { TokenCursor } from './token-cursor.ts'
  * `CREATE SCHEMA name [AUTHORIZATION owner] [CREATE TABLE … | CREATE VIEW … | GRANT …]…`: the
  * schema elements belong to the statement until a `;`, and objects named without a schema land in it.
  */
-export function parseCreateSchema(cur: TokenCursor, b: ModelBuilder, line: number, firstInBatch: boolean): Statement {
+export function parseCreateSchema(
+  cur: TokenCursor,
+  b: ModelBuilder,
+  line: number,
+  firstInBatch: boolean,
+): Statement {
   const name = cur.identifier('a schema name')
   if (cur.acceptWords('AUTHORIZATION')) cur.identifier('an owner')
   if (!firstInBatch)
-    b.issue('syntax', line, '"CREATE SCHEMA" must be the first statement in a batch: put GO on the line before it')
+    b.issue(
+      'syntax',
+      line,
+      '"CREATE SCHEMA" must be the first statement in a batch: put GO on the line before it',
+    )
   b.createSchema(name, line)
   const saved = cur.defaultSchema
   cur.defaultSchema = name

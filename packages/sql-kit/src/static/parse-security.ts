@@ -8,13 +8,14 @@ const CLASSES = ['OBJECT', 'SCHEMA', 'DATABASE', 'TYPE', 'XML', 'ASSEMBLY', 'ROL
 
 /** `CREATE ROLE name [AUTHORIZATION owner]` or `CREATE USER name [WITHOUT LOGIN | FOR LOGIN x | WITH …]`. */
 export function parseCreatePrincipal(cur: TokenCursor, b: ModelBuilder, line: number): Statement {
-  const verb = cur.next().value.toUpperCase()
+  const verb = cur.next().upper
   const name = cur.identifier(`a ${verb.toLowerCase()} name`)
   if (verb === 'ROLE') {
     if (cur.acceptWords('AUTHORIZATION')) cur.identifier('an owner')
   } else if (cur.acceptWords('WITHOUT', 'LOGIN')) {
   } else if (cur.acceptWords('FOR') || cur.acceptWords('FROM')) {
-    if (!['LOGIN', 'CERTIFICATE', 'ASYMMETRIC', 'EXTERNAL'].some((w) => cur.acceptWords(w))) cur.fail('LOGIN after FOR')
+    if (!['LOGIN', 'CERTIFICATE', 'ASYMMETRIC', 'EXTERNAL'].some((w) => cur.acceptWords(w)))
+      cur.fail('LOGIN after FOR')
     cur.acceptWords('KEY')
     cur.acceptWords('PROVIDER')
     if (!cur.isWord('WITH')) cur.identifier('a login name')
@@ -71,13 +72,18 @@ export function procedureCall(
 /** `GRANT|DENY|REVOKE permissions [ON [class::]securable] TO|FROM principals …`. */
 export function parsePermission(cur: TokenCursor, b: ModelBuilder): Statement {
   const line = cur.line()
-  const action = cur.next().value.toUpperCase() as 'GRANT' | 'DENY' | 'REVOKE'
+  const action = cur.next().upper as 'GRANT' | 'DENY' | 'REVOKE'
   if (action === 'REVOKE') cur.acceptWords('GRANT', 'OPTION', 'FOR')
   const permissions: string[] = []
   do {
     const words: string[] = []
-    while (cur.peek()?.kind === 'word' && !cur.isWord('ON') && !cur.isWord('TO') && !(cur.isWord('FROM') && action === 'REVOKE'))
-      words.push(cur.next().value.toUpperCase())
+    while (
+      cur.peek()?.kind === 'word' &&
+      !cur.isWord('ON') &&
+      !cur.isWord('TO') &&
+      !(cur.isWord('FROM') && action === 'REVOKE')
+    )
+      words.push(cur.next().upper)
     if (words.length === 0) cur.fail(`a permission such as SELECT or EXECUTE after ${action}`)
     if (cur.isSymbol('(')) cur.nameList('columns')
     permissions.push(words.join(' ').replace(/^ALL PRIVILEGES$/, 'ALL'))
@@ -86,9 +92,10 @@ export function parsePermission(cur: TokenCursor, b: ModelBuilder): Statement {
   if (cur.acceptWords('ON')) {
     let cls = 'OBJECT'
     if (cur.isSymbol('::', 1) || (cur.isWord('SCHEMA', 1) && cur.isWord('COLLECTION', 2))) {
-      cls = cur.next().value.toUpperCase()
+      cls = cur.next().upper
       if (cls === 'XML') cur.expectWords('SCHEMA', 'COLLECTION')
-      if (!CLASSES.includes(cls)) cur.fail(`OBJECT::, SCHEMA:: or DATABASE:: (not ${cls}::)`, cur.tokens[cur.pos - 1])
+      if (!CLASSES.includes(cls))
+        cur.fail(`OBJECT::, SCHEMA:: or DATABASE:: (not ${cls}::)`, cur.tokens[cur.pos - 1])
       cur.expectSymbol('::', `after ${cls}`)
     }
     if (cls === 'SCHEMA') securable = { class: 'SCHEMA', name: cur.identifier('a schema name') }

@@ -17,7 +17,13 @@ import { isStatementStart, skipStatement } from './statement-boundary.ts'
 import { closestWord } from './suggest-keyword.ts'
 import type { TokenCursor } from './token-cursor.ts'
 
-const MODULES = { VIEW: 'VIEW', PROC: 'PROCEDURE', PROCEDURE: 'PROCEDURE', FUNCTION: 'FUNCTION', TRIGGER: 'TRIGGER' } as const
+const MODULES = {
+  VIEW: 'VIEW',
+  PROC: 'PROCEDURE',
+  PROCEDURE: 'PROCEDURE',
+  FUNCTION: 'FUNCTION',
+  TRIGGER: 'TRIGGER',
+} as const
 const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'])
 
 /** Reads every statement of one batch (T-SQL needs no `;` between statements). */
@@ -40,7 +46,7 @@ export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: 
   const head = cur.peek()
   if (!head) return cur.fail('a statement')
   const line = head.line
-  const keyword = head.kind === 'word' ? head.value.toUpperCase() : ''
+  const keyword = head.kind === 'word' ? head.upper : ''
   const forbidden = forbiddenStatement(cur)
   if (forbidden) {
     b.issue('not-allowed', line, forbidden)
@@ -55,7 +61,7 @@ export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: 
   if (keyword === 'CREATE' || keyword === 'ALTER') {
     cur.next()
     const orAlter = keyword === 'CREATE' && cur.acceptWords('OR', 'ALTER')
-    const module = MODULES[(cur.peek()?.value.toUpperCase() ?? '') as keyof typeof MODULES]
+    const module = MODULES[(cur.peek()?.upper ?? '') as keyof typeof MODULES]
     if (module && cur.peek()?.kind === 'word') {
       cur.next()
       const mode = orAlter ? 'create-or-alter' : keyword === 'ALTER' ? 'alter' : 'create'
@@ -88,13 +94,14 @@ export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: 
       b.note(line, 'SELECT statements are not run by the static engine')
       return { kind: 'select', line, query }
     }
-    if (!DML.has(cur.peek()?.value.toUpperCase() ?? '')) cur.fail('SELECT, INSERT, UPDATE, DELETE or MERGE after the WITH clause')
+    if (!DML.has(cur.peek()?.upper ?? ''))
+      cur.fail('SELECT, INSERT, UPDATE, DELETE or MERGE after the WITH clause')
   }
   if (cur.isWord('UPDATE') && cur.isWord('STATISTICS', 1)) {
     skipStatement(cur)
     return { kind: 'skipped', line, verb: 'UPDATE STATISTICS' }
   }
-  if (DML.has(cur.peek()?.value.toUpperCase() ?? '')) {
+  if (DML.has(cur.peek()?.upper ?? '')) {
     const change = parseDataChange(cur)
     b.dataChange(change)
     b.note(line, `${change.kind.toUpperCase()} statements are not run by the static engine`)
@@ -152,7 +159,7 @@ function parseSimple(cur: TokenCursor, b: ModelBuilder, keyword: string, line: n
 /** After CREATE/ALTER/DROP: the next word must name a kind of object. */
 function expectObjectKind(cur: TokenCursor, verb: string): void {
   const t = cur.peek()
-  const word = t?.kind === 'word' ? t.value.toUpperCase() : ''
+  const word = t?.kind === 'word' ? t.upper : ''
   if (OBJECT_KINDS.has(word)) return
   const guess = word ? closestWord(word, OBJECT_KINDS) : undefined
   const suggestion = guess ? ` (did you mean ${verb} ${guess === 'PROC' ? 'PROCEDURE' : guess}?)` : ''

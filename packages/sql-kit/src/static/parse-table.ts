@@ -28,7 +28,7 @@ export function parseCreateTable(cur: TokenCursor, b: ModelBuilder, line: number
   }
   for (;;) {
     if (cur.acceptWords('AS')) {
-      const graph = cur.next('NODE or EDGE').value.toUpperCase()
+      const graph = cur.next('NODE or EDGE').upper
       if (graph !== 'NODE' && graph !== 'EDGE') cur.fail('NODE or EDGE after AS', cur.tokens[cur.pos - 1])
       b.unsupported(line, `a graph table (AS ${graph}) and its hidden graph columns`)
     } else if (cur.acceptWords('ON') || cur.acceptWords('TEXTIMAGE_ON') || cur.acceptWords('FILESTREAM_ON')) {
@@ -36,8 +36,10 @@ export function parseCreateTable(cur: TokenCursor, b: ModelBuilder, line: number
       if (cur.isSymbol('(')) cur.group('after the partition scheme')
     } else if (cur.acceptWords('WITH')) {
       const options = cur.group('after WITH').toUpperCase()
-      if (/\bSYSTEM_VERSIONING\b/.test(options)) b.unsupported(line, 'SYSTEM_VERSIONING (a temporal table and its history table)')
-      if (/\bMEMORY_OPTIMIZED\s*=\s*ON\b/.test(options)) b.unsupported(line, 'a memory-optimized table (MEMORY_OPTIMIZED = ON)')
+      if (/\bSYSTEM_VERSIONING\b/.test(options))
+        b.unsupported(line, 'SYSTEM_VERSIONING (a temporal table and its history table)')
+      if (/\bMEMORY_OPTIMIZED\s*=\s*ON\b/.test(options))
+        b.unsupported(line, 'a memory-optimized table (MEMORY_OPTIMIZED = ON)')
       if (/\bLEDGER\b/.test(options)) b.unsupported(line, 'a ledger table')
     } else break
   }
@@ -58,7 +60,13 @@ export function parseTableElement(cur: TokenCursor, draft: TableDraft, b: ModelB
     parseInlineIndex(cur, draft, b)
     return
   }
-  if (cur.isWord('REFERENCES') || cur.isWord('DEFAULT') || cur.isWord('NOT') || cur.isWord('NULL') || cur.isWord('IDENTITY')) {
+  if (
+    cur.isWord('REFERENCES') ||
+    cur.isWord('DEFAULT') ||
+    cur.isWord('NOT') ||
+    cur.isWord('NULL') ||
+    cur.isWord('IDENTITY')
+  ) {
     const word = cur.peek()!.text.toUpperCase()
     const previous = draft.table.columns.at(-1)?.name
     cur.fail(
@@ -136,7 +144,7 @@ function parseColumnOptions(cur: TokenCursor, draft: TableDraft, b: ModelBuilder
     } else if (cur.acceptWords('COLLATE')) cur.identifier('a collation name')
     else if (cur.acceptWords('GENERATED', 'ALWAYS', 'AS')) {
       const line = cur.line()
-      const what = cur.next('ROW, TRANSACTION_ID or SEQUENCE_NUMBER').value.toUpperCase()
+      const what = cur.next('ROW, TRANSACTION_ID or SEQUENCE_NUMBER').upper
       if (!cur.acceptWords('START') && !cur.acceptWords('END')) cur.fail('START or END')
       cur.acceptWords('HIDDEN')
       column.nullable = false
@@ -146,8 +154,7 @@ function parseColumnOptions(cur: TokenCursor, draft: TableDraft, b: ModelBuilder
       b.unsupported(column.source?.line ?? cur.line(), `dynamic data masking (MASKED WITH) on ${column.name}`)
     } else if (cur.acceptWords('HIDDEN')) {
       // a hidden period column: not part of the model
-    }
-    else if (cur.acceptWords('ROWGUIDCOL') || cur.acceptWords('SPARSE') || cur.acceptWords('FILESTREAM')) {
+    } else if (cur.acceptWords('ROWGUIDCOL') || cur.acceptWords('SPARSE') || cur.acceptWords('FILESTREAM')) {
       // Storage options: not part of the model.
     } else if (cur.isWord('INDEX')) {
       cur.acceptWords('INDEX')

@@ -1,3 +1,4 @@
+import { newTableModel } from '../schema-model.ts'
 import type { Expr, Statement } from './ast.ts'
 import type { ModelBuilder } from './model-builder.ts'
 import { newDraft } from './parse-constraint.ts'
@@ -5,13 +6,23 @@ import { parseDataType } from './parse-data-type.ts'
 import { parseExpression } from './parse-expression.ts'
 import { parseQuery } from './parse-query.ts'
 import { parseTableElement } from './parse-table.ts'
-import { newTableModel } from '../schema-model.ts'
 import type { TokenCursor } from './token-cursor.ts'
 
 const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^='])
 const CURSOR_OPTIONS = new Set([
-  'LOCAL', 'GLOBAL', 'FORWARD_ONLY', 'SCROLL', 'STATIC', 'KEYSET', 'DYNAMIC', 'FAST_FORWARD',
-  'READ_ONLY', 'SCROLL_LOCKS', 'OPTIMISTIC', 'TYPE_WARNING', 'INSENSITIVE',
+  'LOCAL',
+  'GLOBAL',
+  'FORWARD_ONLY',
+  'SCROLL',
+  'STATIC',
+  'KEYSET',
+  'DYNAMIC',
+  'FAST_FORWARD',
+  'READ_ONLY',
+  'SCROLL_LOCKS',
+  'OPTIMISTIC',
+  'TYPE_WARNING',
+  'INSENSITIVE',
 ])
 
 /** `DECLARE @a int = 1, @t TABLE (…), c CURSOR FOR SELECT …`. */
@@ -23,7 +34,10 @@ export function parseDeclare(cur: TokenCursor, b: ModelBuilder): Statement {
     const t = cur.next('a variable name')
     if (t.kind !== 'variable') {
       // A cursor: `DECLARE name CURSOR [options] FOR select`
-      if ((t.kind === 'word' || t.kind === 'ident') && (cur.isWord('CURSOR') || cur.isWord('INSENSITIVE') || cur.isWord('SCROLL'))) {
+      if (
+        (t.kind === 'word' || t.kind === 'ident') &&
+        (cur.isWord('CURSOR') || cur.isWord('INSENSITIVE') || cur.isWord('SCROLL'))
+      ) {
         while (!cur.isWord('CURSOR')) cur.next('CURSOR')
         cur.next()
         cursorDefinition(cur)
@@ -56,7 +70,7 @@ export function parseDeclare(cur: TokenCursor, b: ModelBuilder): Statement {
 }
 
 function cursorDefinition(cur: TokenCursor): void {
-  while (cur.peek()?.kind === 'word' && CURSOR_OPTIONS.has(cur.peek()!.value.toUpperCase())) cur.next()
+  while (cur.peek()?.kind === 'word' && CURSOR_OPTIONS.has(cur.peek()!.upper)) cur.next()
   cur.expectWords('FOR')
   parseQuery(cur)
   if (cur.acceptWords('FOR', 'UPDATE')) {
@@ -90,7 +104,13 @@ export function parseSet(cur: TokenCursor): Statement {
     return { kind: 'set', line, target: t.value, value: parseExpression(cur) }
   }
   if (cur.acceptWords('TRANSACTION', 'ISOLATION', 'LEVEL')) {
-    const levels = [['READ', 'UNCOMMITTED'], ['READ', 'COMMITTED'], ['REPEATABLE', 'READ'], ['SNAPSHOT'], ['SERIALIZABLE']]
+    const levels = [
+      ['READ', 'UNCOMMITTED'],
+      ['READ', 'COMMITTED'],
+      ['REPEATABLE', 'READ'],
+      ['SNAPSHOT'],
+      ['SERIALIZABLE'],
+    ]
     if (!levels.some((l) => cur.acceptWords(...l)))
       cur.fail('READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ, SNAPSHOT or SERIALIZABLE')
     return { kind: 'set', line, target: 'TRANSACTION ISOLATION LEVEL' }
@@ -104,9 +124,10 @@ export function parseSet(cur: TokenCursor): Statement {
   if (option.kind !== 'word') cur.fail('a variable or a session option after SET', option)
   while (cur.acceptSymbol(',')) cur.identifier('a session option', true)
   const value = cur.peek()
-  if (!value || (value.kind === 'symbol' && value.value !== '-')) cur.fail(`ON, OFF or a value after SET ${option.text}`)
+  if (!value || (value.kind === 'symbol' && value.value !== '-'))
+    cur.fail(`ON, OFF or a value after SET ${option.text}`)
   if (value.kind === 'symbol') cur.next()
   const v = cur.next()
-  if (v.kind === 'word' && option.value.toUpperCase() === 'STATISTICS') cur.acceptWords('ON') || cur.acceptWords('OFF')
-  return { kind: 'set', line, target: option.value.toUpperCase() }
+  if (v.kind === 'word' && option.upper === 'STATISTICS') cur.acceptWords('ON') || cur.acceptWords('OFF')
+  return { kind: 'set', line, target: option.upper }
 }

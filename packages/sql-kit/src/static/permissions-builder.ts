@@ -29,7 +29,9 @@ export class PermissionsBuilder {
   }
 
   isUser(name: string): boolean {
-    return BUILT_IN_USERS.some((u) => sameName(u, name)) || this.model.users.some((u) => sameName(u.name, name))
+    return (
+      BUILT_IN_USERS.some((u) => sameName(u, name)) || this.model.users.some((u) => sameName(u.name, name))
+    )
   }
 
   /** Whether a principal of that name exists (for `sys.database_principals` guards). */
@@ -106,6 +108,12 @@ export class PermissionsBuilder {
     const kept = this.model.permissions.filter((p) => !same(p))
     this.model.permissions.splice(0, this.model.permissions.length, ...kept)
     if (action !== 'REVOKE')
-      this.model.permissions.push({ state: action, permission, securable, principal, source: this.b.at(line) })
+      this.model.permissions.push({
+        state: action,
+        permission,
+        securable,
+        principal,
+        source: this.b.at(line),
+      })
   }
 }

@@ -1,5 +1,5 @@
 import type { ModuleModel } from '../schema-model.ts'
-import { type Statement, walkStatements } from './ast.ts'
+import type { Statement } from './ast.ts'
 import { ModelBuilder } from './model-builder.ts'
 import { parseBatch } from './parse-statement.ts'
 import { ParseError, TokenCursor } from './token-cursor.ts'
@@ -87,7 +87,10 @@ function visit(statements: readonly Statement[], flow: ProcedureFlow, state: Sta
         break
       case 'raiserror':
         if ((s.severity ?? 16) >= 11)
-          (state.inCatch ? flow.raisesInCatch : flow.raisesOutsideCatch).push({ kind: 'raiserror', line: s.line })
+          (state.inCatch ? flow.raisesInCatch : flow.raisesOutsideCatch).push({
+            kind: 'raiserror',
+            line: s.line,
+          })
         else if (state.inCatch) flow.messagesInCatch.push({ severity: s.severity ?? 0, line: s.line })
         break
       default:
@@ -135,5 +138,3 @@ export function parseModuleText(definition: string): Statement[] | undefined {
     throw error
   }
 }
-
-

@@ -6,8 +6,8 @@ import {
   sameName,
   type TableModel,
 } from '../schema-model.ts'
-import type { ModelBuilder } from './model-builder.ts'
 import type { Expr } from './ast.ts'
+import type { ModelBuilder } from './model-builder.ts'
 import { constraintNames } from './model-builder.ts'
 import type { TableDraft } from './parse-constraint.ts'
 import { parseExpression } from './parse-expression.ts'
@@ -113,7 +113,7 @@ function columnsOf(e: Expr): string[] {
     case 'case':
       return [
         ...(e.operand ? columnsOf(e.operand) : []),
-        ...e.whens.flatMap((w) => [...columnsOf(w.when), ...columnsOf(w.then)]),
+        ...e.whens.flatMap((w) => [...columnsOf(w.when), ...columnsOf(w.result)]),
         ...(e.else ? columnsOf(e.else) : []),
       ]
     default:
@@ -126,7 +126,8 @@ function duplicateConstraintNames(table: TableModel, b: ModelBuilder): void {
   const mine = constraintNames(table)
   for (const name of new Set(mine.map((n) => n.toLowerCase()))) {
     const other = b.model.tables.find(
-      (t) => t !== table && sameName(t.schema, table.schema) && constraintNames(t).some((n) => sameName(n, name)),
+      (t) =>
+        t !== table && sameName(t.schema, table.schema) && constraintNames(t).some((n) => sameName(n, name)),
     )
     const twice = mine.filter((n) => sameName(n, name)).length > 1
     if (other || twice)

@@ -33,7 +33,11 @@ export function applySqlcmd(script: string): SqlcmdResult {
       const name = command[1]!.toLowerCase()
       if (name === 'on' || name === 'error') lines[i] = ''
       else {
-        issues.push({ kind: 'unsupported', line: i + 1, message: `the sqlcmd command :${command[1]}: valid in sqlcmd, but the static grader does not run it` })
+        issues.push({
+          kind: 'unsupported',
+          line: i + 1,
+          message: `the sqlcmd command :${command[1]}: valid in sqlcmd, but the static grader does not run it`,
+        })
         lines[i] = ''
       }
       continue
@@ -42,7 +46,11 @@ export function applySqlcmd(script: string): SqlcmdResult {
       lines[i] = line.replace(VARIABLE, (match, name: string) => {
         const value = vars.get(name.toLowerCase())
         if (value !== undefined) return value
-        issues.push({ kind: 'syntax', line: i + 1, message: `'${name}' scripting variable not defined: add :setvar ${name} <value> before its first use` })
+        issues.push({
+          kind: 'syntax',
+          line: i + 1,
+          message: `'${name}' scripting variable not defined: add :setvar ${name} <value> before its first use`,
+        })
         return match
       })
   }

@@ -188,7 +188,9 @@ CREATE TABLE dbo.After (Id int)`
   })
 
   it('reports valid T-SQL it does not model as unsupported, and still models the table', () => {
-    const { model, issues } = analyze('CREATE TABLE dbo.T (A datetime2, B datetime2, PERIOD FOR SYSTEM_TIME (A, B))')
+    const { model, issues } = analyze(
+      'CREATE TABLE dbo.T (A datetime2, B datetime2, PERIOD FOR SYSTEM_TIME (A, B))',
+    )
     expect(issues.map(formatIssue)).toEqual([
       'schema.sql:1: PERIOD FOR SYSTEM_TIME (a temporal table): valid T-SQL that the static grader does not model',
     ])

@@ -53,7 +53,7 @@ export class TokenCursor {
 
   isWord(word: string, offset = 0): boolean {
     const t = this.peek(offset)
-    return t?.kind === 'word' && t.value.toUpperCase() === word
+    return t?.kind === 'word' && t.upper === word
   }
 
   /** Consumes the words if they all follow in order. */
@@ -85,7 +85,7 @@ export class TokenCursor {
   /** An identifier: a plain word or a [bracketed]/"quoted" name. */
   identifier(what: string, allowReserved = false): string {
     const t = this.peek()
-    if (t?.kind === 'word' && !allowReserved && RESERVED_WORDS.has(t.value.toUpperCase()))
+    if (t?.kind === 'word' && !allowReserved && RESERVED_WORDS.has(t.upper))
       throw new ParseError(
         t.line,
         `incorrect syntax near "${t.text}": expected ${what}; ${t.text} is a reserved word, so write it as [${t.text}]`,
@@ -153,7 +153,10 @@ export class TokenCursor {
 
   fail(expected: string, token = this.peek()): never {
     if (!token)
-      throw new ParseError(this.tokens.at(-1)?.line ?? this.lastLine, `unexpected end of the batch: expected ${expected}`)
+      throw new ParseError(
+        this.tokens.at(-1)?.line ?? this.lastLine,
+        `unexpected end of the batch: expected ${expected}`,
+      )
     throw new ParseError(token.line, `incorrect syntax near "${token.text}": expected ${expected}`)
   }
 }
