@@ -49,7 +49,7 @@ export const behaviourChecks = defineChecks<SqlCheckContext>('hidden', [
             'BEGIN TRANSACTION before the first change, COMMIT at the end of the TRY block, and in BEGIN CATCH … END CATCH a ROLLBACK and a THROW (or RAISERROR with severity 11 or more)',
           found: problems.join('; '),
           ...where,
-          hint: 'a CATCH block that only prints or raises severity 10 swallows the error: end it with THROW;',
+          hint: 'begin the transaction before the first change; in BEGIN CATCH, ROLLBACK if @@TRANCOUNT > 0 and then THROW; (a CATCH that only prints, or raises severity 10, swallows the error)',
         })
     },
   },
