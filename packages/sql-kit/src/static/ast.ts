@@ -69,7 +69,11 @@ export type Statement = At &
     | { kind: 'throw'; args: Expr[] }
     | { kind: 'raiserror'; args: Expr[]; severity?: number }
     | { kind: 'exec'; procedure?: string; args: Expr[]; dynamic?: Statement[] }
-    | { kind: 'select'; query: Query }
+    | {
+        kind: 'select'
+        query: Query /** A view's first column without a name (1-based). */
+        unnamedColumn?: number
+      }
     | { kind: DataChangeKind; target: string; query?: Query; rows?: Expr[][] }
     | { kind: 'return' | 'print' | 'break' | 'continue' | 'goto' | 'label' | 'waitfor' | 'cursor' }
     | { kind: 'ddl'; verb: string; name?: string }

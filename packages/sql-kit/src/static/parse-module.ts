@@ -43,6 +43,14 @@ export function parseModule(
     else if (kind === 'FUNCTION') body = functionBody(cur, b, parameters)
     else body = triggerBody(cur, b)
   })
+  const [select] = body
+  // SQL Server error 4511: every column of a view needs a name.
+  if (kind === 'VIEW' && select?.kind === 'select' && select.unnamedColumn !== undefined)
+    b.issue(
+      'semantic',
+      line,
+      `no column name was specified for column ${select.unnamedColumn} of the view ${name.schema}.${name.name}: name it with AS (… AS Name), or list the names after the view name`,
+    )
   const node: Statement = {
     kind: 'module',
     line,
@@ -103,7 +111,7 @@ function withOptions(cur: TokenCursor): void {
 }
 
 function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] {
-  if (cur.isSymbol('(')) cur.nameList('view columns')
+  const columnList = cur.isSymbol('(') ? cur.nameList('view columns') : undefined
   withOptions(cur)
   cur.expectWords('AS')
   const queryLine = cur.line()
@@ -115,7 +123,15 @@ function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] 
       `the end of the batch after the view's SELECT (the view begins on line ${line}; put GO after it)`,
     )
   void b
-  return [{ kind: 'select', line: queryLine, query }]
+  const unnamed = query.items.findIndex((item) => item.name === undefined && item.expr.kind !== 'star')
+  return [
+    {
+      kind: 'select',
+      line: queryLine,
+      query,
+      ...(columnList || unnamed < 0 ? {} : { unnamedColumn: unnamed + 1 }),
+    },
+  ]
 }
 
 /** `@p [AS] type [VARYING] [NULL] [= default] [OUT|OUTPUT] [READONLY]`, comma-separated, maybe in ( ). */

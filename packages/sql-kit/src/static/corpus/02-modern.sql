@@ -137,3 +137,9 @@ GO
 CREATE TRIGGER dbo.trg_V ON dbo.V INSTEAD OF DELETE AS DELETE FROM dbo.Customers WHERE Id IN (SELECT Id FROM deleted)
 --- ok a database DDL trigger | nodes=module
 CREATE TRIGGER trg_NoDrops ON DATABASE FOR DROP_TABLE AS BEGIN PRINT 'no'; ROLLBACK; END
+--- semantic a view column without a name | says no column name was specified for column 2
+CREATE VIEW dbo.V AS SELECT Id, COUNT(*) FROM dbo.Customers GROUP BY Id
+--- ok a view column list names computed columns | view dbo.V
+CREATE VIEW dbo.V (Id, N) AS SELECT Id, COUNT(*) FROM dbo.Customers GROUP BY Id
+--- ok a view over SELECT * | view dbo.V
+CREATE VIEW dbo.V AS SELECT * FROM dbo.Customers
