@@ -52,7 +52,9 @@ export function analyzeScripts(scripts: readonly ScriptFile[]): StaticResult {
     if (split.issues.length > 0) continue
     for (const batch of split.batches) {
       batchCount++
-      const lastLine = batch.startLine + batch.text.split('\n').length - 1
+      let newlines = 0
+      for (let i = batch.text.indexOf('\n'); i >= 0; i = batch.text.indexOf('\n', i + 1)) newlines++
+      const lastLine = batch.startLine + newlines
       let tokens: Token[]
       try {
         tokens = tokenize(batch.text, batch.startLine)

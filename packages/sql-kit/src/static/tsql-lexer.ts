@@ -64,7 +64,7 @@ export function tokenize(text: string, firstLine = 1): Token[] {
       kind,
       text: value === undefined ? v : text.slice(start, end),
       value: v,
-      upper: kind === 'string' || kind === 'number' ? v : v.toUpperCase(),
+      upper: kind === 'word' || kind === 'ident' ? v.toUpperCase() : v,
       line: startLine,
       start,
       end,
