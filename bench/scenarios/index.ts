@@ -10,12 +10,14 @@ import {
   sqlStaticInProcess,
 } from './in-process-scenarios.ts'
 import { containerStartToReady } from './start-to-ready.ts'
+import { staticParse1000 } from './static-parse.ts'
 
 export const SCENARIOS: BenchScenario[] = [
   gitWarmGrade,
   gitInProcess,
   gitVerifyTrack,
   sqlStaticInProcess,
+  staticParse1000,
   sqlStaticCli,
   sqlLiveWarm,
   containerStartToReady,

@@ -1,18 +1,11 @@
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import type { SqlCheckContext } from '@backend-labs/sql-kit'
-import {
-  APPLY_TIMEOUT_MS,
-  expectProvidedSetup,
-  LAB_SCRIPTS,
-  nameRe,
-  ROLE,
-  securityCode,
-  USER,
-} from './lab-scripts.ts'
+import { type SqlCheckContext, sameName } from '@backend-labs/sql-kit'
+import { APPLY_TIMEOUT_MS, expectProvidedSetup, LAB_SCRIPTS, ROLE, USER } from './lab-scripts.ts'
 
 /**
- * The schema model has no principals, so under the static engine these checks read the statements
- * in security.sql; under the live engine they ask the catalog, the authority.
+ * Under the live engine these checks ask the catalog, the authority; under the static engine they read
+ * the permissions model the parser derives from the statements (CREATE ROLE, ALTER ROLE … ADD MEMBER,
+ * sp_addrolemember), guards and all.
  */
 async function roleExists(ctx: SqlCheckContext): Promise<boolean> {
   if (ctx.sql.engine === 'live') {
@@ -21,7 +14,8 @@ async function roleExists(ctx: SqlCheckContext): Promise<boolean> {
     )
     return rows.length > 0
   }
-  return new RegExp(String.raw`\bCREATE\s+ROLE\s+${nameRe(ROLE)}`, 'i').test(await securityCode(ctx))
+  const model = await ctx.sql.model()
+  return (model.permissions?.roles ?? []).some((r) => sameName(r.name, ROLE))
 }
 
 async function userInRole(ctx: SqlCheckContext): Promise<boolean> {
@@ -33,15 +27,9 @@ JOIN sys.database_principals AS u ON u.principal_id = m.member_principal_id
 WHERE r.name = N'${ROLE}' AND u.name = N'${USER}'`)
     return rows.length > 0
   }
-  const code = await securityCode(ctx)
-  return (
-    new RegExp(String.raw`\bALTER\s+ROLE\s+${nameRe(ROLE)}\s+ADD\s+MEMBER\s+${nameRe(USER)}`, 'i').test(
-      code,
-    ) ||
-    new RegExp(
-      String.raw`\bsp_addrolemember\s+(?:@rolename\s*=\s*)?N?'${ROLE}'\s*,\s*(?:@membername\s*=\s*)?N?'${USER}'`,
-      'i',
-    ).test(code)
+  const model = await ctx.sql.model()
+  return (model.permissions?.memberships ?? []).some(
+    (m) => sameName(m.role, ROLE) && sameName(m.member, USER),
   )
 }
 

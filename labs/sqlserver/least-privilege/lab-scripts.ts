@@ -26,12 +26,3 @@ export async function expectProvidedSetup(ctx: SqlCheckContext): Promise<void> {
       hint: 'put your work in security.sql only; copy setup.sql back from labs/sqlserver/least-privilege/starter/',
     })
 }
-
-/** security.sql with comments removed (string literals kept: sp_addrolemember takes names as strings). */
-export async function securityCode(ctx: SqlCheckContext): Promise<string> {
-  const raw = await readFile(join(ctx.submissionDir, 'security.sql'), 'utf8')
-  return raw.replace(/N?'(?:[^']|'')*'|--[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.endsWith("'") ? m : ' '))
-}
-
-/** A name as written in T-SQL: plain, [bracketed] or 'quoted'. */
-export const nameRe = (name: string) => String.raw`(?:\[${name}\]|N?'${name}'|\b${name}\b)`

@@ -34,7 +34,11 @@ export type {
   KeyColumn,
   KeyConstraintModel,
   ModuleModel,
+  PermissionModel,
+  PermissionsModel,
+  PrincipalModel,
   ReferentialAction,
+  RoleMembershipModel,
   SchemaModel,
   SourceLocation,
   TableModel,
@@ -50,7 +54,13 @@ export {
   sameName,
 } from './schema-model.ts'
 export type { AppliedScripts, SqlCheckContext, SqlLab } from './sql-check-context.ts'
+export type { Expr, Query, SelectItem, Statement, TableRef } from './static/ast.ts'
+export { walkStatements } from './static/ast.ts'
+export type { AccessVerdict } from './static/effective-permission.ts'
+export { effectivePermission, principalsOf } from './static/effective-permission.ts'
+export type { DataChangeSite, ProcedureFlow } from './static/procedure-flow.ts'
+export { parseModuleText, procedureFlow, procedureFlowOf } from './static/procedure-flow.ts'
 export type { ScriptFile } from './static/static-engine.ts'
 export { analyzeScripts } from './static/static-engine.ts'
-export type { StaticIssue, StaticNote, StaticResult } from './static/static-result.ts'
+export type { DataLoss, StaticIssue, StaticNote, StaticResult } from './static/static-result.ts'
 export { formatIssue } from './static/static-result.ts'

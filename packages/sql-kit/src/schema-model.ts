@@ -11,6 +11,38 @@ export interface SchemaModel {
   tables: TableModel[]
   views: ModuleModel[]
   procedures: ModuleModel[]
+  /** Principals and permissions (static engine; the live engine's checks ask the catalog). */
+  permissions?: PermissionsModel
+}
+
+/** A database role or user. */
+export interface PrincipalModel {
+  name: string
+  source?: SourceLocation
+}
+
+/** One GRANT or DENY in force (REVOKE removes them). */
+export interface PermissionModel {
+  state: 'GRANT' | 'DENY'
+  /** Upper case: `SELECT`, `EXECUTE`, `CREATE TABLE`, `ALL`. */
+  permission: string
+  /** `OBJECT` with `schema.name`, `SCHEMA` with the schema, or `DATABASE`. */
+  securable: { class: 'OBJECT' | 'SCHEMA' | 'DATABASE'; name: string }
+  principal: string
+  source?: SourceLocation
+}
+
+export interface RoleMembershipModel {
+  role: string
+  member: string
+  source?: SourceLocation
+}
+
+export interface PermissionsModel {
+  roles: PrincipalModel[]
+  users: PrincipalModel[]
+  memberships: RoleMembershipModel[]
+  permissions: PermissionModel[]
 }
 
 /** Where an object was declared: only the static engine knows. */
@@ -97,6 +129,8 @@ export interface ModuleModel {
   name: string
   definition: string
   source?: SourceLocation
+  /** The parsed body (static engine only): statements of the syntax tree in `static/ast.ts`. */
+  body?: import('./static/ast.ts').Statement[]
 }
 
 export const DEFAULT_SCHEMA = 'dbo'

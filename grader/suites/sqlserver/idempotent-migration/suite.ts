@@ -31,8 +31,13 @@ export default defineSuite<SqlCheckContext>({
       id: 'drop-and-recreate',
       title: 'DROP TABLE IF EXISTS then CREATE: re-runs, but loses the rows written since',
       fails: ['rerun-keeps-data'],
-      engines: ['live'],
       dir: 'fixtures/drop-and-recreate',
+    },
+    {
+      id: 'truncate-and-refill',
+      title: 'a guarded CREATE TABLE, then TRUNCATE and a full refill on every run',
+      fails: ['rerun-keeps-data'],
+      dir: 'fixtures/truncate-and-refill',
     },
     {
       id: 'endless-backfill-loop',

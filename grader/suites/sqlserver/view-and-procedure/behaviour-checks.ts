@@ -1,21 +1,12 @@
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import type { SqlCheckContext } from '@backend-labs/sql-kit'
+import { procedureFlowOf, type SqlCheckContext } from '@backend-labs/sql-kit'
 import {
   APPLY_TIMEOUT_MS,
   applyLab,
   expectModule,
 } from '../../../../labs/sqlserver/view-and-procedure/lab-scripts.ts'
-import { codeOnly } from '../../../../labs/sqlserver/view-and-procedure/module-text.ts'
 import { callPlaceOrder } from './place-order-call.ts'
-
-const STRUCTURE: [RegExp, string][] = [
-  [/\bBEGIN\s+TRAN(SACTION)?\b/i, 'BEGIN TRANSACTION'],
-  [/\bCOMMIT\b/i, 'COMMIT'],
-  [/\bROLLBACK\b/i, 'ROLLBACK'],
-  [/\bBEGIN\s+TRY\b/i, 'BEGIN TRY'],
-  [/\bBEGIN\s+CATCH\b/i, 'BEGIN CATCH'],
-  [/\b(THROW|RAISERROR)\b/i, 'THROW (or RAISERROR) in the CATCH block'],
-]
+import { structureProblems } from './procedure-structure.ts'
 
 const VIEW_MISMATCHES = `
 WITH expected AS (
@@ -36,20 +27,29 @@ SELECT (SELECT COUNT(*) FROM expected) AS expectedRows, (SELECT COUNT(*) FROM ac
 export const behaviourChecks = defineChecks<SqlCheckContext>('hidden', [
   {
     id: 'procedure-structure',
-    title: 'shop.PlaceOrder works in a transaction with TRY/CATCH and reports errors to its caller',
+    title:
+      'shop.PlaceOrder changes data only inside its transaction, and its CATCH block rolls back and raises the error to the caller',
     points: 1,
     needs: ['procedure-exists'],
     timeoutMs: APPLY_TIMEOUT_MS,
     async run(ctx) {
       const proc = expectModule(await applyLab(ctx), 'procedure', 'shop.PlaceOrder')
-      const code = codeOnly(proc.definition)
-      const missing = STRUCTURE.filter(([re]) => !re.test(code)).map(([, what]) => what)
-      if (missing.length)
+      const where = proc.source ? { where: `${proc.source.file}:${proc.source.line}` } : {}
+      const flow = procedureFlowOf(proc)
+      if (!flow)
+        fail({
+          expected: 'shop.PlaceOrder to be a T-SQL procedure the grader can read',
+          found: 'a definition the grader cannot parse',
+          ...where,
+        })
+      const problems = structureProblems(flow)
+      if (problems.length)
         fail({
           expected:
-            'shop.PlaceOrder to use BEGIN TRANSACTION, COMMIT, ROLLBACK, BEGIN TRY … BEGIN CATCH and THROW',
-          found: `no ${missing.join(', no ')}`,
-          ...(proc.source ? { where: `${proc.source.file}:${proc.source.line}` } : {}),
+            'BEGIN TRANSACTION before the first change, COMMIT at the end of the TRY block, and in BEGIN CATCH … END CATCH a ROLLBACK and a THROW (or RAISERROR with severity 11 or more)',
+          found: problems.join('; '),
+          ...where,
+          hint: 'begin the transaction before the first change; in BEGIN CATCH, ROLLBACK if @@TRANCOUNT > 0 and then THROW; (a CATCH that only prints, or raises severity 10, swallows the error)',
         })
     },
   },

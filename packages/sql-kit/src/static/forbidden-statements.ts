@@ -21,7 +21,7 @@ const SERVER_PROCEDURES = new Set([
 export function forbiddenStatement(cur: TokenCursor): string | undefined {
   const word = (offset: number) => {
     const t = cur.peek(offset)
-    return t?.kind === 'word' ? t.value.toUpperCase() : ''
+    return t?.kind === 'word' ? t.upper : ''
   }
   const first = word(0)
   const second = word(1)

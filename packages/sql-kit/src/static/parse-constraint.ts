@@ -11,10 +11,21 @@ export interface TableDraft {
   defaultClustering: Set<KeyConstraintModel>
   /** Columns declared with an explicit NULL (a primary key on one is an error). */
   explicitNull: Set<string>
+  /** CHECKs before this statement (only the ones it adds are validated). */
+  checksBefore: number
+  /** A CREATE TABLE (its constraint names are checked against every other table). */
+  created: boolean
 }
 
-export function newDraft(table: TableModel): TableDraft {
-  return { table, foreignKeys: [], defaultClustering: new Set(), explicitNull: new Set() }
+export function newDraft(table: TableModel, created = false): TableDraft {
+  return {
+    table,
+    foreignKeys: [],
+    defaultClustering: new Set(),
+    explicitNull: new Set(),
+    checksBefore: table.checks.length,
+    created,
+  }
 }
 
 export const CONSTRAINT_STARTS = [
@@ -47,6 +58,7 @@ export function parseConstraint(
   if (cur.acceptWords('PRIMARY', 'KEY') || cur.isWord('UNIQUE')) {
     const primary = !cur.acceptWords('UNIQUE')
     const clustering = parseClustering(cur)
+    if (cur.acceptWords('HASH')) b.unsupported(line, 'a memory-optimized HASH key')
     const columns = column ? [{ name: column, descending: false }] : keyColumnList(cur, 'key column list')
     skipIndexOptions(cur)
     const key: KeyConstraintModel = withName({ columns, clustered: clustering ?? false, source })
@@ -153,7 +165,7 @@ function parseReferentialActions(cur: TokenCursor): {
     if (cur.acceptWords('NOT', 'FOR', 'REPLICATION')) continue
     if (!cur.isWord('ON') || !(cur.isWord('DELETE', 1) || cur.isWord('UPDATE', 1))) return actions
     cur.acceptWords('ON')
-    const which = cur.next().value.toUpperCase() === 'DELETE' ? 'onDelete' : 'onUpdate'
+    const which = cur.next().upper === 'DELETE' ? 'onDelete' : 'onUpdate'
     if (cur.acceptWords('NO', 'ACTION')) actions[which] = 'NO ACTION'
     else if (cur.acceptWords('CASCADE')) actions[which] = 'CASCADE'
     else if (cur.acceptWords('SET', 'NULL')) actions[which] = 'SET NULL'

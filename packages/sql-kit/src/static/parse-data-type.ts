@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../schema-model.ts'
-import type { TokenCursor } from './token-cursor.ts'
+import { TokenCursor } from './token-cursor.ts'
+import { tokenize } from './tsql-lexer.ts'
 
 export type DataType = Pick<ColumnModel, 'type' | 'length' | 'precision' | 'scale'>
 
@@ -32,11 +33,13 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
   const raw = typeName.toLowerCase()
   const type = SYNONYMS[raw] ?? raw
   const args: (number | 'max')[] = []
-  if (cur.acceptSymbol('(')) {
+  // Typed xml: xml(schema.Collection), xml(CONTENT …), xml(DOCUMENT …); the collection is not modelled.
+  if (type === 'xml' && cur.isSymbol('(')) cur.group('after xml')
+  else if (cur.acceptSymbol('(')) {
     do {
       const t = cur.next('a number or MAX')
       if (t.kind === 'number') args.push(Number(t.value))
-      else if (t.kind === 'word' && t.value.toUpperCase() === 'MAX') args.push('max')
+      else if (t.kind === 'word' && t.upper === 'MAX') args.push('max')
       else cur.fail('a number or MAX', t)
     } while (cur.acceptSymbol(','))
     cur.expectSymbol(')', `to close the arguments of ${typeName}`)
@@ -53,4 +56,18 @@ export function parseDataType(cur: TokenCursor): DataType & { typeName: string; 
     else out.precision = 53
   }
   return out
+}
+
+/** A type written as text (`'nvarchar(20)'` in sp_addtype); undefined when it is not a type. */
+export function parseDataTypeFromText(
+  text: string,
+  line: number,
+): ReturnType<typeof parseDataType> | undefined {
+  try {
+    const cur = new TokenCursor(tokenize(text, line), text, line)
+    const type = parseDataType(cur)
+    return cur.atEnd() ? type : undefined
+  } catch {
+    return undefined
+  }
 }

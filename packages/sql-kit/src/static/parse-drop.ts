@@ -1,4 +1,5 @@
 import { findTable, sameName } from '../schema-model.ts'
+import type { Statement } from './ast.ts'
 import type { ModelBuilder } from './model-builder.ts'
 import { skipStatement } from './statement-boundary.ts'
 import type { TokenCursor } from './token-cursor.ts'
@@ -6,8 +7,14 @@ import type { TokenCursor } from './token-cursor.ts'
 const OBJECT_KINDS = { TABLE: 'table', VIEW: 'view', PROC: 'procedure', PROCEDURE: 'procedure' } as const
 
 /** After `DROP`: TABLE, VIEW, PROCEDURE, INDEX and SCHEMA change the model; anything else is noted. */
-export function parseDrop(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  const what = cur.peek()?.value.toUpperCase() ?? ''
+export function parseDrop(cur: TokenCursor, b: ModelBuilder, line: number): Statement {
+  const verb = `DROP ${cur.peek()?.upper ?? ''}`
+  readDrop(cur, b, line)
+  return { kind: 'ddl', line, verb }
+}
+
+function readDrop(cur: TokenCursor, b: ModelBuilder, line: number): void {
+  const what = cur.peek()?.upper ?? ''
   const kind = OBJECT_KINDS[what as keyof typeof OBJECT_KINDS]
   if (kind) {
     cur.next()
@@ -46,6 +53,12 @@ export function parseDrop(cur: TokenCursor, b: ModelBuilder, line: number): void
       if (!ifExists) b.issue('semantic', line, `cannot drop the schema "${name}": it does not exist`)
     } else if (used) b.issue('semantic', line, `cannot drop the schema "${name}": objects still belong to it`)
     else b.model.schemas.splice(index, 1)
+    return
+  }
+  if (what === 'ROLE' || what === 'USER') {
+    cur.next()
+    cur.acceptWords('IF', 'EXISTS')
+    b.principals.drop(cur.identifier(`a ${what.toLowerCase()} name`), line)
     return
   }
   b.note(line, `DROP ${what} is not part of the schema model and was not checked`)

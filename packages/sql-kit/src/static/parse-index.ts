@@ -18,13 +18,33 @@ export function parseCreateIndex(
   line: number,
   unique: boolean,
   clustered: boolean | undefined,
-): void {
-  if (cur.isWord('COLUMNSTORE'))
-    cur.fail('INDEX (columnstore indexes are not supported by the static grader)')
+): string {
+  if (cur.acceptWords('COLUMNSTORE')) {
+    cur.expectWords('INDEX')
+    const name = cur.identifier('an index name')
+    cur.expectWords('ON')
+    const target = cur.qualifiedName('the indexed table')
+    if (cur.isSymbol('(')) keyColumnList(cur, 'columnstore columns')
+    if (cur.acceptWords('WHERE')) skipFilter(cur)
+    skipIndexOptions(cur)
+    b.tableOrIssue(target.schema, target.name, target.line)
+    b.unsupported(line, `the columnstore index ${name}`)
+    return name
+  }
   cur.expectWords('INDEX')
   const name = cur.identifier('an index name')
   cur.expectWords('ON')
   const target = cur.qualifiedName('the indexed table')
+  if (b.applying && b.viewExists(target.schema, target.name)) {
+    // An indexed view: the index is read, but views carry no indexes in the model.
+    keyColumnList(cur, 'index key columns')
+    skipIndexOptions(cur)
+    b.note(
+      line,
+      `the index ${name} on the view ${target.schema}.${target.name} is not part of the schema model`,
+    )
+    return name
+  }
   const index: IndexModel = {
     name,
     unique,
@@ -50,14 +70,28 @@ export function parseCreateIndex(
   }
   skipIndexOptions(cur)
   const table = b.tableOrIssue(target.schema, target.name, target.line)
-  if (!table) return
+  if (!table) return name
   if (table.indexes.some((i) => sameName(i.name, name))) {
     b.issue('semantic', line, `${target.schema}.${target.name} already has an index named "${name}"`)
-    return
+    return name
   }
   const draft = newDraft(table)
   table.indexes.push(index)
   resolveTable(draft, b)
+  return name
+}
+
+function skipFilter(cur: TokenCursor): void {
+  while (
+    !cur.atEnd() &&
+    !cur.isSymbol(';') &&
+    !cur.isWord('WITH') &&
+    !cur.isWord('ON') &&
+    !isStatementStart(cur)
+  ) {
+    if (cur.isSymbol('(')) cur.group('in the index filter')
+    else cur.next()
+  }
 }
 
 /** `INDEX IX_Name [UNIQUE] [CLUSTERED|NONCLUSTERED] (columns) [INCLUDE (…)] [WHERE …]` inside CREATE TABLE. */
@@ -67,6 +101,13 @@ export function parseInlineIndex(cur: TokenCursor, draft: TableDraft, b: ModelBu
   const name = cur.identifier('an index name')
   const unique = cur.acceptWords('UNIQUE')
   const clustered = parseClustering(cur) ?? false
+  if (cur.acceptWords('COLUMNSTORE')) {
+    if (cur.isSymbol('(')) keyColumnList(cur, 'columnstore columns')
+    skipIndexOptions(cur)
+    b.unsupported(line, `the columnstore index ${name}`)
+    return
+  }
+  if (cur.acceptWords('HASH')) b.unsupported(line, `the memory-optimized HASH index ${name}`)
   const index: IndexModel = {
     name,
     unique,

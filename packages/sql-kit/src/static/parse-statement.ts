@@ -1,189 +1,167 @@
+import type { Statement } from './ast.ts'
 import { forbiddenStatement } from './forbidden-statements.ts'
-import { evaluateGuard } from './guard-condition.ts'
 import type { ModelBuilder } from './model-builder.ts'
-import { parseAlterTable } from './parse-alter-table.ts'
+import { OBJECT_KINDS, STATEMENT_WORDS } from './object-kinds.ts'
+import { parseAlter } from './parse-alter.ts'
+import { parseBegin, parseIf, parseRaise, parseWhile, transaction } from './parse-control-flow.ts'
+import { parseCreate } from './parse-create.ts'
+import { parseDataChange } from './parse-dml.ts'
 import { parseDrop } from './parse-drop.ts'
-import { parseCreateIndex } from './parse-index.ts'
-import { type ModuleKind, parseCreateSchema, parseModule } from './parse-module.ts'
-import { parseCreateTable } from './parse-table.ts'
-import { isStatementStart, skipCondition, skipStatement } from './statement-boundary.ts'
-import { TokenCursor } from './token-cursor.ts'
-import { tokenize } from './tsql-lexer.ts'
+import { parseExec } from './parse-exec.ts'
+import { parseExpression } from './parse-expression.ts'
+import { parseModule } from './parse-module.ts'
+import { parseCtes, parseQuery } from './parse-query.ts'
+import { parsePermission } from './parse-security.ts'
+import { parseDeclare, parseSet } from './parse-variables.ts'
+import { isStatementStart, skipStatement } from './statement-boundary.ts'
+import { closestWord } from './suggest-keyword.ts'
+import type { TokenCursor } from './token-cursor.ts'
 
-const MODULES: Record<string, ModuleKind> = {
+const MODULES = {
   VIEW: 'VIEW',
   PROC: 'PROCEDURE',
   PROCEDURE: 'PROCEDURE',
   FUNCTION: 'FUNCTION',
   TRIGGER: 'TRIGGER',
-}
-const DATA_STATEMENTS = new Set(['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE', 'WITH'])
+} as const
+const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'TRUNCATE'])
 
 /** Reads every statement of one batch (T-SQL needs no `;` between statements). */
-export function parseBatch(cur: TokenCursor, b: ModelBuilder): void {
+export function parseBatch(cur: TokenCursor, b: ModelBuilder): Statement[] {
+  const statements: Statement[] = []
   let first = true
   while (!cur.atEnd()) {
     if (cur.acceptSymbol(';')) continue
     if (cur.isWord('END') || cur.isWord('ELSE'))
       cur.fail('a statement (this END or ELSE has no matching BEGIN or IF)')
-    parseStatement(cur, b, first)
+    statements.push(parseStatement(cur, b, first))
     first = false
   }
+  return statements
 }
 
-export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: boolean): void {
+/** One statement, of any family; DDL is applied to the model as it is read. */
+export function parseStatement(cur: TokenCursor, b: ModelBuilder, firstInBatch: boolean): Statement {
   const start = cur.pos
-  const head = cur.next('a statement')
+  const head = cur.peek()
+  if (!head) return cur.fail('a statement')
   const line = head.line
-  const keyword = head.kind === 'word' ? head.value.toUpperCase() : ''
-  cur.pos = start
+  const keyword = head.kind === 'word' ? head.upper : ''
   const forbidden = forbiddenStatement(cur)
   if (forbidden) {
     b.issue('not-allowed', line, forbidden)
     skipStatement(cur)
-    return
+    return { kind: 'skipped', line, verb: keyword }
   }
-  cur.pos = start + 1
+  // A label: `retry:`
+  if ((head.kind === 'word' || head.kind === 'ident') && cur.isSymbol(':', 1) && !cur.isSymbol(':', 2)) {
+    cur.pos += 2
+    return { kind: 'label', line }
+  }
   if (keyword === 'CREATE' || keyword === 'ALTER') {
+    cur.next()
     const orAlter = keyword === 'CREATE' && cur.acceptWords('OR', 'ALTER')
-    const module = MODULES[cur.peek()?.value.toUpperCase() ?? '']
+    const module = MODULES[(cur.peek()?.upper ?? '') as keyof typeof MODULES]
     if (module && cur.peek()?.kind === 'word') {
       cur.next()
       const mode = orAlter ? 'create-or-alter' : keyword === 'ALTER' ? 'alter' : 'create'
-      parseModule(cur, b, module, mode, start, firstInBatch)
-      return
+      return parseModule(cur, b, module, mode, start, firstInBatch)
     }
     if (orAlter) cur.fail('VIEW, PROCEDURE, FUNCTION or TRIGGER after CREATE OR ALTER')
-    if (keyword === 'ALTER') parseAlter(cur, b, line)
-    else parseCreate(cur, b, line, firstInBatch)
-    return
+    expectObjectKind(cur, keyword)
+    return keyword === 'ALTER' ? parseAlter(cur, b, line) : parseCreate(cur, b, line, firstInBatch)
   }
   if (keyword === 'DROP') {
-    parseDrop(cur, b, line)
-    return
+    cur.next()
+    expectObjectKind(cur, keyword)
+    return parseDrop(cur, b, line)
   }
-  if (keyword === 'IF') {
-    parseIf(cur, b, line)
-    return
+  if (keyword === 'IF') return parseIf(cur, b)
+  if (keyword === 'WHILE') return parseWhile(cur, b)
+  if (keyword === 'BEGIN') return parseBegin(cur, b)
+  if (keyword === 'COMMIT' || keyword === 'ROLLBACK' || keyword === 'SAVE') return transaction(cur)
+  if (keyword === 'THROW' || keyword === 'RAISERROR') return parseRaise(cur, b)
+  if (keyword === 'EXEC' || keyword === 'EXECUTE') return parseExec(cur, b)
+  if (keyword === 'DECLARE') return parseDeclare(cur, b)
+  if (keyword === 'SET') return parseSet(cur)
+  if (keyword === 'GRANT' || keyword === 'DENY' || keyword === 'REVOKE') return parsePermission(cur, b)
+  if (keyword === 'SELECT' || keyword === 'WITH' || (head.kind === 'symbol' && head.value === '(')) {
+    const ctes = parseCtes(cur)
+    if (cur.isWord('SELECT') || cur.isSymbol('(')) {
+      const query = parseQuery(cur)
+      query.ctes = ctes
+      if (query.into) b.insertedInto(query.into, line)
+      b.note(line, 'SELECT statements are not run by the static engine')
+      return { kind: 'select', line, query }
+    }
+    if (!DML.has(cur.peek()?.upper ?? ''))
+      cur.fail('SELECT, INSERT, UPDATE, DELETE or MERGE after the WITH clause')
   }
-  if (keyword === 'BEGIN') {
-    parseBlock(cur, b, line)
-    return
+  if (cur.isWord('UPDATE') && cur.isWord('STATISTICS', 1)) {
+    skipStatement(cur)
+    return { kind: 'skipped', line, verb: 'UPDATE STATISTICS' }
   }
-  if (keyword === 'WHILE') {
-    skipCondition(cur, 'WHILE')
-    b.note(line, 'a WHILE loop is not run by the static engine')
-    b.branch(false, () => parseStatement(cur, b, false))
-    return
+  if (DML.has(cur.peek()?.upper ?? '')) {
+    const change = parseDataChange(cur)
+    b.dataChange(change)
+    b.note(line, `${change.kind.toUpperCase()} statements are not run by the static engine`)
+    return change
   }
-  if (keyword === 'EXEC' || keyword === 'EXECUTE') {
-    parseExec(cur, b, line)
-    return
-  }
-  if (DATA_STATEMENTS.has(keyword)) b.note(line, `${keyword} statements are not run by the static engine`)
-  else if (!isStatementStart(cur, -1))
-    cur.fail('a statement such as CREATE TABLE, ALTER TABLE or CREATE INDEX', head)
-  skipStatement(cur, true)
+  return parseSimple(cur, b, keyword, line)
 }
 
-function parseCreate(cur: TokenCursor, b: ModelBuilder, line: number, firstInBatch: boolean): void {
-  if (cur.acceptWords('TABLE')) {
-    parseCreateTable(cur, b, line)
-    return
+function parseSimple(cur: TokenCursor, b: ModelBuilder, keyword: string, line: number): Statement {
+  const head = cur.next()
+  switch (keyword) {
+    case 'RETURN':
+      if (!cur.atEnd() && !cur.isSymbol(';') && !isStatementStart(cur)) parseExpression(cur)
+      return { kind: 'return', line }
+    case 'PRINT':
+      parseExpression(cur)
+      return { kind: 'print', line }
+    case 'BREAK':
+    case 'CONTINUE':
+      return { kind: keyword === 'BREAK' ? 'break' : 'continue', line }
+    case 'GOTO':
+      cur.identifier('a label')
+      return { kind: 'goto', line }
+    case 'WAITFOR':
+      if (!cur.acceptWords('DELAY')) cur.expectWords('TIME')
+      parseExpression(cur)
+      return { kind: 'waitfor', line }
+    case 'OPEN':
+    case 'CLOSE':
+    case 'DEALLOCATE':
+      cur.acceptWords('GLOBAL')
+      cur.next('a cursor name')
+      return { kind: 'cursor', line }
+    case 'FETCH':
+      skipStatement(cur, true)
+      return { kind: 'cursor', line }
+    case 'CHECKPOINT':
+      return { kind: 'skipped', line, verb: keyword }
+    case 'ENABLE':
+    case 'DISABLE':
+      cur.expectWords('TRIGGER')
+      skipStatement(cur, true)
+      b.note(line, `${keyword} TRIGGER is not part of the schema model`)
+      return { kind: 'skipped', line, verb: keyword }
+    case 'USE':
+      return { kind: 'skipped', line, verb: keyword }
   }
-  if (cur.acceptWords('SCHEMA')) {
-    parseCreateSchema(cur, b, line, firstInBatch)
-    return
-  }
-  const unique = cur.acceptWords('UNIQUE')
-  const clustered = cur.acceptWords('CLUSTERED') ? true : cur.acceptWords('NONCLUSTERED') ? false : undefined
-  if (unique || clustered !== undefined || cur.isWord('INDEX') || cur.isWord('COLUMNSTORE')) {
-    parseCreateIndex(cur, b, line, unique, clustered)
-    return
-  }
-  const what = cur.peek()?.value.toUpperCase() ?? ''
-  b.note(line, `CREATE ${what} is not part of the schema model and was not checked`)
-  skipStatement(cur)
-}
-
-function parseAlter(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  if (cur.acceptWords('TABLE')) {
-    parseAlterTable(cur, b, line)
-    return
-  }
-  if (cur.acceptWords('SCHEMA')) {
-    const schema = cur.identifier('a schema name')
-    cur.expectWords('TRANSFER')
-    if (cur.isSymbol(':', 1)) cur.pos += 3 // OBJECT::name
-    const name = cur.qualifiedName('the object to transfer')
-    const object = [...b.model.tables, ...b.model.views, ...b.model.procedures].find(
-      (o) =>
-        o.schema.toLowerCase() === name.schema.toLowerCase() &&
-        o.name.toLowerCase() === name.name.toLowerCase(),
-    )
-    if (!b.applying) return
-    if (!b.schemaExists(schema)) {
-      b.issue('semantic', line, `the schema "${schema}" does not exist`)
-      return
-    }
-    if (!object) {
-      b.issue('semantic', line, `cannot transfer ${name.schema}.${name.name}: it does not exist`)
-      return
-    }
-    object.schema = schema
-    return
-  }
-  b.note(
-    line,
-    `ALTER ${cur.peek()?.value.toUpperCase() ?? ''} is not part of the schema model and was not checked`,
+  const suggestion = head.kind === 'word' ? closestWord(head.value, STATEMENT_WORDS) : undefined
+  return cur.fail(
+    `a statement such as CREATE TABLE, ALTER TABLE or CREATE INDEX${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    head,
   )
-  skipStatement(cur)
 }
 
-function parseIf(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  const condition = skipCondition(cur, 'IF')
-  const holds = evaluateGuard(condition, b)
-  if (holds === undefined && b.applying)
-    b.issue(
-      'unsupported',
-      line,
-      "the static grader cannot tell whether this IF condition holds; use IF OBJECT_ID(N'schema.name') IS NULL or IF NOT EXISTS (SELECT 1 FROM sys.… WHERE name = N'…')",
-    )
-  b.branch(holds === true, () => parseStatement(cur, b, false))
-  while (cur.acceptSymbol(';')) {}
-  if (cur.acceptWords('ELSE')) b.branch(holds === false, () => parseStatement(cur, b, false))
-}
-
-function parseBlock(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  if (cur.acceptWords('TRAN') || cur.acceptWords('TRANSACTION') || cur.acceptWords('DISTRIBUTED')) {
-    skipStatement(cur, true)
-    return
-  }
-  const kind = cur.acceptWords('TRY') ? 'TRY' : cur.acceptWords('CATCH') ? 'CATCH' : ''
-  const body = () => {
-    while (!cur.isWord('END')) {
-      if (cur.atEnd()) cur.fail(`END to close the BEGIN${kind ? ` ${kind}` : ''} on line ${line}`)
-      if (!cur.acceptSymbol(';')) parseStatement(cur, b, false)
-    }
-    cur.expectWords('END')
-    if (kind) cur.expectWords(kind)
-  }
-  // A CATCH block only runs after an error, which the static engine assumes does not happen.
-  if (kind === 'CATCH') b.branch(false, body)
-  else body()
-}
-
-function parseExec(cur: TokenCursor, b: ModelBuilder, line: number): void {
-  const literal = cur.isSymbol('(') ? cur.peek(1) : cur.isWord('SP_EXECUTESQL') ? cur.peek(1) : undefined
-  const closes = cur.isSymbol('(') ? cur.isSymbol(')', 2) : true
-  if (literal?.kind === 'string' && closes) {
-    cur.pos += cur.isSymbol('(') ? 3 : 2
-    // Dynamic SQL runs as a batch of its own, so CREATE VIEW/SCHEMA may come first in it.
-    const inner = new TokenCursor(tokenize(literal.value, literal.line), literal.value, literal.line)
-    parseBatch(inner, b)
-    skipStatement(cur, true)
-    return
-  }
-  b.note(line, 'procedure calls and dynamic SQL built at run time are not run by the static engine')
-  skipStatement(cur)
+/** After CREATE/ALTER/DROP: the next word must name a kind of object. */
+function expectObjectKind(cur: TokenCursor, verb: string): void {
+  const t = cur.peek()
+  const word = t?.kind === 'word' ? t.upper : ''
+  if (OBJECT_KINDS.has(word)) return
+  const guess = word ? closestWord(word, OBJECT_KINDS) : undefined
+  const suggestion = guess ? ` (did you mean ${verb} ${guess === 'PROC' ? 'PROCEDURE' : guess}?)` : ''
+  cur.fail(`a kind of object after ${verb}, such as TABLE, VIEW, INDEX or PROCEDURE${suggestion}`)
 }

@@ -14,25 +14,40 @@ import { isStatementStart } from './statement-boundary.ts'
 import type { TokenCursor } from './token-cursor.ts'
 
 /** After `CREATE TABLE`: the name, the element list, then table options. */
-export function parseCreateTable(cur: TokenCursor, b: ModelBuilder, line: number): void {
+export function parseCreateTable(cur: TokenCursor, b: ModelBuilder, line: number): string {
   const name = cur.qualifiedName('a table name')
   const table = newTableModel(name.schema, name.name, b.at(line))
-  const draft = newDraft(table)
-  cur.expectSymbol('(', `after CREATE TABLE ${name.name}`)
-  do {
-    if (cur.isSymbol(')')) break
-    parseTableElement(cur, draft, b)
-  } while (cur.acceptSymbol(','))
-  cur.expectSymbol(')', `or "," after the last column or constraint of ${name.name}`)
+  const draft = newDraft(table, true)
+  if (!cur.isWord('AS')) {
+    cur.expectSymbol('(', `after CREATE TABLE ${name.name}`)
+    do {
+      if (cur.isSymbol(')')) break
+      parseTableElement(cur, draft, b)
+    } while (cur.acceptSymbol(','))
+    cur.expectSymbol(')', `or "," after the last column or constraint of ${name.name}`)
+  }
   for (;;) {
-    if (cur.acceptWords('ON') || cur.acceptWords('TEXTIMAGE_ON')) cur.identifier('a filegroup', true)
-    else if (cur.acceptWords('WITH')) cur.group('after WITH')
-    else break
+    if (cur.acceptWords('AS')) {
+      const graph = cur.next('NODE or EDGE').upper
+      if (graph !== 'NODE' && graph !== 'EDGE') cur.fail('NODE or EDGE after AS', cur.tokens[cur.pos - 1])
+      b.unsupported(line, `a graph table (AS ${graph}) and its hidden graph columns`)
+    } else if (cur.acceptWords('ON') || cur.acceptWords('TEXTIMAGE_ON') || cur.acceptWords('FILESTREAM_ON')) {
+      cur.identifier('a filegroup', true)
+      if (cur.isSymbol('(')) cur.group('after the partition scheme')
+    } else if (cur.acceptWords('WITH')) {
+      const options = cur.group('after WITH').toUpperCase()
+      if (/\bSYSTEM_VERSIONING\b/.test(options))
+        b.unsupported(line, 'SYSTEM_VERSIONING (a temporal table and its history table)')
+      if (/\bMEMORY_OPTIMIZED\s*=\s*ON\b/.test(options))
+        b.unsupported(line, 'a memory-optimized table (MEMORY_OPTIMIZED = ON)')
+      if (/\bLEDGER\b/.test(options)) b.unsupported(line, 'a ledger table')
+    } else break
   }
   if (b.canCreate(table.schema, table.name, line)) {
     b.model.tables.push(table)
     resolveTable(draft, b)
   }
+  return `${name.schema}.${name.name}`
 }
 
 /** A column definition, a table constraint, or an inline INDEX. */
@@ -45,8 +60,27 @@ export function parseTableElement(cur: TokenCursor, draft: TableDraft, b: ModelB
     parseInlineIndex(cur, draft, b)
     return
   }
-  if (cur.isWord('PERIOD'))
-    cur.fail('a column or constraint (PERIOD FOR SYSTEM_TIME is not supported by the static grader)')
+  if (
+    cur.isWord('REFERENCES') ||
+    cur.isWord('DEFAULT') ||
+    cur.isWord('NOT') ||
+    cur.isWord('NULL') ||
+    cur.isWord('IDENTITY')
+  ) {
+    const word = cur.peek()!.text.toUpperCase()
+    const previous = draft.table.columns.at(-1)?.name
+    cur.fail(
+      `a column or a table constraint: ${word} belongs to a column, so remove the "," before it${previous ? ` (it then applies to ${previous})` : ''}${word === 'REFERENCES' ? ', or write FOREIGN KEY (column) REFERENCES …' : ''}`,
+    )
+  }
+  if (cur.acceptWords('PERIOD', 'FOR', 'SYSTEM_TIME')) {
+    const line = cur.tokens[cur.pos - 1]!.line
+    const [start, end] = cur.nameList('the period columns')
+    if (end === undefined) cur.fail('two columns: PERIOD FOR SYSTEM_TIME (ValidFrom, ValidTo)')
+    b.columnsExist(draft.table, [start!, end], line)
+    b.unsupported(line, 'PERIOD FOR SYSTEM_TIME (a temporal table)')
+    return
+  }
   parseColumn(cur, draft, b)
 }
 
@@ -77,7 +111,13 @@ export function parseColumn(cur: TokenCursor, draft: TableDraft, b: ModelBuilder
     const type = parseDataType(cur)
     const { typeName: _, line: typeLine, ...model } = type
     Object.assign(column, model)
-    if (!isKnownType(type.typeName)) {
+    const alias = b.aliasTypes.get(type.typeName.toLowerCase())
+    if (alias) {
+      Object.assign(column, alias.type)
+      delete (column as { typeName?: string }).typeName
+      delete (column as { line?: number }).line
+      if (alias.notNull) column.nullable = false
+    } else if (!isKnownType(type.typeName)) {
       b.issue('semantic', typeLine, `cannot find the data type "${type.typeName}" (column ${name})`)
     }
   }
@@ -102,7 +142,19 @@ function parseColumnOptions(cur: TokenCursor, draft: TableDraft, b: ModelBuilder
       column.nullable = false
       cur.acceptWords('NOT', 'FOR', 'REPLICATION')
     } else if (cur.acceptWords('COLLATE')) cur.identifier('a collation name')
-    else if (cur.acceptWords('ROWGUIDCOL') || cur.acceptWords('SPARSE') || cur.acceptWords('FILESTREAM')) {
+    else if (cur.acceptWords('GENERATED', 'ALWAYS', 'AS')) {
+      const line = cur.line()
+      const what = cur.next('ROW, TRANSACTION_ID or SEQUENCE_NUMBER').upper
+      if (!cur.acceptWords('START') && !cur.acceptWords('END')) cur.fail('START or END')
+      cur.acceptWords('HIDDEN')
+      column.nullable = false
+      b.unsupported(line, `GENERATED ALWAYS AS ${what} (a temporal period column)`)
+    } else if (cur.acceptWords('MASKED', 'WITH')) {
+      cur.group('after MASKED WITH')
+      b.unsupported(column.source?.line ?? cur.line(), `dynamic data masking (MASKED WITH) on ${column.name}`)
+    } else if (cur.acceptWords('HIDDEN')) {
+      // a hidden period column: not part of the model
+    } else if (cur.acceptWords('ROWGUIDCOL') || cur.acceptWords('SPARSE') || cur.acceptWords('FILESTREAM')) {
       // Storage options: not part of the model.
     } else if (cur.isWord('INDEX')) {
       cur.acceptWords('INDEX')

@@ -12,7 +12,7 @@ const STATEMENT_STARTS = new Set([
 /** Whether the cursor is at a word that begins a new statement (T-SQL does not require `;`). */
 export function isStatementStart(cur: TokenCursor, offset = 0): boolean {
   const t = cur.peek(offset)
-  return t?.kind === 'word' && STATEMENT_STARTS.has(t.value.toUpperCase())
+  return t?.kind === 'word' && STATEMENT_STARTS.has(t.upper)
 }
 
 /** Skips an IF/WHILE condition: everything up to the first statement keyword outside parentheses. */

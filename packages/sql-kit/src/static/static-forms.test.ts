@@ -187,10 +187,15 @@ CREATE TABLE dbo.After (Id int)`
     expect(model.tables.map((t) => t.name)).toEqual(['T', 'After'])
   })
 
-  it('reports an unsupported table element rather than guessing', () => {
-    expect(problems('CREATE TABLE dbo.T (A datetime2, B datetime2, PERIOD FOR SYSTEM_TIME (A, B))')).toEqual([
-      'schema.sql:1: incorrect syntax near "PERIOD": expected a column or constraint (PERIOD FOR SYSTEM_TIME is not supported by the static grader)',
+  it('reports valid T-SQL it does not model as unsupported, and still models the table', () => {
+    const { model, issues } = analyze(
+      'CREATE TABLE dbo.T (A datetime2, B datetime2, PERIOD FOR SYSTEM_TIME (A, B))',
+    )
+    expect(issues.map(formatIssue)).toEqual([
+      'schema.sql:1: PERIOD FOR SYSTEM_TIME (a temporal table): valid T-SQL that the static grader does not model',
     ])
+    expect(issues[0]?.kind).toBe('unsupported')
+    expect(findTable(model, 'dbo.T')?.columns.map((c) => c.name)).toEqual(['A', 'B'])
   })
 
   it('reads a script as SSMS generates it', () => {

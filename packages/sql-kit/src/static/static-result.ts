@@ -1,4 +1,5 @@
 import type { SchemaModel } from '../schema-model.ts'
+import type { Statement } from './ast.ts'
 
 /**
  * A problem in the learner's script, at `file:line`:
@@ -21,10 +22,24 @@ export interface StaticNote {
   message: string
 }
 
+/** A statement that throws away rows the script itself put in a table (a migration that loses data). */
+export interface DataLoss {
+  file: string
+  line: number
+  /** `schema.table` */
+  table: string
+  how: 'drop' | 'truncate'
+  /** Where the rows that are lost were first written. */
+  rowsFrom: { file: string; line: number }
+}
+
 export interface StaticResult {
   model: SchemaModel
   issues: StaticIssue[]
   notes: StaticNote[]
+  dataLoss: DataLoss[]
+  /** The syntax tree of every batch that compiled, in order. */
+  statements: Statement[]
   /** How many batches were read. */
   batchCount: number
 }

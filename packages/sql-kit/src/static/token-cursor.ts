@@ -23,6 +23,8 @@ export interface QualifiedName {
 /** Walks the tokens of one batch. Keyword checks are case-insensitive. */
 export class TokenCursor {
   pos = 0
+  /** The schema of names written without one: dbo, or the schema of a CREATE SCHEMA's elements. */
+  defaultSchema = DEFAULT_SCHEMA
 
   constructor(
     readonly tokens: Token[],
@@ -39,7 +41,7 @@ export class TokenCursor {
   }
 
   line(): number {
-    return this.peek()?.line ?? this.lastLine
+    return this.peek()?.line ?? this.tokens.at(-1)?.line ?? this.lastLine
   }
 
   next(expected = 'more text'): Token {
@@ -51,7 +53,7 @@ export class TokenCursor {
 
   isWord(word: string, offset = 0): boolean {
     const t = this.peek(offset)
-    return t?.kind === 'word' && t.value.toUpperCase() === word
+    return t?.kind === 'word' && t.upper === word
   }
 
   /** Consumes the words if they all follow in order. */
@@ -83,7 +85,7 @@ export class TokenCursor {
   /** An identifier: a plain word or a [bracketed]/"quoted" name. */
   identifier(what: string, allowReserved = false): string {
     const t = this.peek()
-    if (t?.kind === 'word' && !allowReserved && RESERVED_WORDS.has(t.value.toUpperCase()))
+    if (t?.kind === 'word' && !allowReserved && RESERVED_WORDS.has(t.upper))
       throw new ParseError(
         t.line,
         `incorrect syntax near "${t.text}": expected ${what}; ${t.text} is a reserved word, so write it as [${t.text}]`,
@@ -105,7 +107,18 @@ export class TokenCursor {
     }
     const name = parts.at(-1)!
     const explicitSchema = parts.length >= 2
-    return { schema: explicitSchema ? parts.at(-2)! : DEFAULT_SCHEMA, name, explicitSchema, line }
+    return { schema: explicitSchema ? parts.at(-2)! : this.defaultSchema, name, explicitSchema, line }
+  }
+
+  /** A name as written, parts joined by "." without brackets: `sales.Orders`, `#tmp`, `db..t`. */
+  qualifiedNameText(what: string): string {
+    const parts = [this.identifier(what)]
+    while (this.isSymbol('.')) {
+      this.pos++
+      if (this.isSymbol('.')) continue
+      parts.push(this.identifier(what))
+    }
+    return parts.join('.')
   }
 
   /** A parenthesised, comma-separated list of identifiers. */
@@ -139,7 +152,11 @@ export class TokenCursor {
   }
 
   fail(expected: string, token = this.peek()): never {
-    if (!token) throw new ParseError(this.lastLine, `unexpected end of the batch: expected ${expected}`)
+    if (!token)
+      throw new ParseError(
+        this.tokens.at(-1)?.line ?? this.lastLine,
+        `unexpected end of the batch: expected ${expected}`,
+      )
     throw new ParseError(token.line, `incorrect syntax near "${token.text}": expected ${expected}`)
   }
 }

@@ -3,6 +3,8 @@ export interface Token {
   kind: 'word' | 'ident' | 'string' | 'number' | 'variable' | 'symbol'
   text: string
   value: string
+  /** `value` in upper case, for keyword comparisons (computed once). */
+  upper: string
   /** Line in the learner's file. */
   line: number
   start: number
@@ -22,20 +24,52 @@ const TWO_CHAR = new Set(['>=', '<=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', 
 const WORD_START = /[\p{L}_#]/u
 const WORD_PART = /[\p{L}\p{N}_#$@]/u
 
+// ASCII fast paths; other characters go through the Unicode classes above.
+function isWordStart(c: string): boolean {
+  const code = c.charCodeAt(0)
+  if (code < 128)
+    return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 35
+  return WORD_START.test(c)
+}
+
+function isWordPart(c: string): boolean {
+  const code = c.charCodeAt(0)
+  if (code < 128)
+    return (
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 35 ||
+      code === 36 ||
+      code === 64
+    )
+  return WORD_PART.test(c)
+}
+
+function isDigit(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const code = c.charCodeAt(0)
+  return code >= 48 && code <= 57
+}
+
 /** Tokenises one batch; comments are dropped. `firstLine` is the batch's first line in the file. */
 export function tokenize(text: string, firstLine = 1): Token[] {
   const tokens: Token[] = []
   let line = firstLine
   let i = 0
-  const push = (kind: Token['kind'], start: number, end: number, value?: string, startLine = line) =>
+  const push = (kind: Token['kind'], start: number, end: number, value?: string, startLine = line) => {
+    const v = value ?? text.slice(start, end)
     tokens.push({
       kind,
-      text: text.slice(start, end),
-      value: value ?? text.slice(start, end),
+      text: value === undefined ? v : text.slice(start, end),
+      value: v,
+      upper: kind === 'word' || kind === 'ident' ? v.toUpperCase() : v,
       line: startLine,
       start,
       end,
     })
+  }
 
   while (i < text.length) {
     const c = text[i]!
@@ -100,23 +134,23 @@ export function tokenize(text: string, firstLine = 1): Token[] {
       }
       i++
       push('ident', start, i, value, startLine)
-    } else if (/[0-9]/.test(c) || (c === '.' && next !== undefined && /[0-9]/.test(next))) {
+    } else if (isDigit(c) || (c === '.' && isDigit(next))) {
       const start = i
       if (c === '0' && (next === 'x' || next === 'X')) {
         i += 2
         while (i < text.length && /[0-9a-fA-F]/.test(text[i]!)) i++
       } else {
-        while (i < text.length && /[0-9.]/.test(text[i]!)) i++
+        while (i < text.length && (isDigit(text[i]) || text[i] === '.')) i++
         if (/[eE]/.test(text[i] ?? '') && /[-+0-9]/.test(text[i + 1] ?? '')) {
           i += 2
           while (i < text.length && /[0-9]/.test(text[i]!)) i++
         }
       }
       push('number', start, i)
-    } else if (c === '@' || WORD_START.test(c)) {
+    } else if (c === '@' || isWordStart(c)) {
       const start = i
       i++
-      while (i < text.length && WORD_PART.test(text[i]!)) i++
+      while (i < text.length && isWordPart(text[i]!)) i++
       push(c === '@' ? 'variable' : 'word', start, i)
     } else {
       const start = i
