@@ -11,7 +11,8 @@ import { ROOTFS_IMAGE_REPO, STAND_IN_LABEL } from './stand-in-labels.ts'
 
 /** Packages every root file system gets on top of minbase (their versions are not pinned). */
 export const BASE_PACKAGES = ['ca-certificates']
-const DEBOOTSTRAP_TIMEOUT_MS = 15 * 60_000
+// About 50 s on an idle machine; a CI runner shared four ways can take many times that.
+const DEBOOTSTRAP_TIMEOUT_MS = 40 * 60_000
 /** What slim images leave out; `extraExcludes` adds a recipe's own (paths relative to the root). */
 const SLIM_EXCLUDES = [
   './usr/share/doc/*',

@@ -1,4 +1,4 @@
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 
@@ -13,8 +13,8 @@ export function seedCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const LOCK_POLL_MS = 500
-/** A lock older than this is taken to belong to a seeder that died. */
-const STALE_LOCK_MS = 20 * 60_000
+/** A lock older than this is taken to belong to a seeder that died (a debootstrap may take 40 min). */
+const STALE_LOCK_MS = 45 * 60_000
 
 /**
  * Runs `fn` while holding a directory lock, so two seeders (two terminals, two test files) never
@@ -25,6 +25,7 @@ export async function withDirLock<T>(lockDir: string, waitMs: number, fn: () => 
   for (;;) {
     try {
       await mkdir(lockDir, { recursive: false })
+      await writeFile(join(lockDir, 'pid'), `${process.pid}\n`)
       break
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -33,7 +34,9 @@ export async function withDirLock<T>(lockDir: string, waitMs: number, fn: () => 
       }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const age = await lockAgeMs(lockDir)
-      if (age !== undefined && age > STALE_LOCK_MS) await rm(lockDir, { recursive: true, force: true })
+      const holderGone = (await lockHolderAlive(lockDir)) === false
+      if (holderGone || (age !== undefined && age > STALE_LOCK_MS))
+        await rm(lockDir, { recursive: true, force: true })
       else if (Date.now() > deadline) throw new Error(`another seeder still holds ${lockDir}`)
       else await new Promise((r) => setTimeout(r, LOCK_POLL_MS))
     }
@@ -42,6 +45,18 @@ export async function withDirLock<T>(lockDir: string, waitMs: number, fn: () => 
     return await fn()
   } finally {
     await rm(lockDir, { recursive: true, force: true })
+  }
+}
+
+/** False when the lock names a process of this machine that no longer runs; undefined when unknown. */
+async function lockHolderAlive(lockDir: string): Promise<boolean | undefined> {
+  const pid = Number((await readFile(join(lockDir, 'pid'), 'utf8').catch(() => '')).trim())
+  if (!Number.isInteger(pid) || pid <= 0) return undefined
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
