@@ -6,6 +6,7 @@ import { sweepTempDirs } from '../engine/temp-dirs.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { cleanCommand } from './commands/clean-command.ts'
+import { conformanceCommand } from './commands/conformance-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
 import { imagesCommand } from './commands/images-command.ts'
@@ -24,6 +25,7 @@ export const COMMANDS: CommandSpec[] = [
   submitCommand,
   resetCommand,
   verifyCommand,
+  conformanceCommand,
   doctorCommand,
   imagesCommand,
   cleanCommand,

@@ -119,7 +119,7 @@ describe('runChecks', () => {
     expect(describeSkip(outcome.results[1]!.skip!)).toBe('not run: Docker is not running')
   })
 
-  it('reports every problem a check finds, with each problem\'s hint', async () => {
+  it("reports every problem a check finds, with each problem's hint", async () => {
     const checks = defineChecks('public', [
       {
         id: 'rules',
@@ -151,7 +151,9 @@ describe('runChecks', () => {
     const { results } = await runChecks(checks, { context, engine: 'static' })
     expect(results[0]).toMatchObject({ status: 'skipped', points: 0 })
     expect(results[0]?.skip).toEqual({ kind: 'engine', engines: ['live'], engine: 'static' })
-    expect(describeSkip(results[0]!.skip!)).toBe('skipped: runs only under the live engine (graded with static)')
+    expect(describeSkip(results[0]!.skip!)).toBe(
+      'skipped: runs only under the live engine (graded with static)',
+    )
   })
 
   it('stops at the whole-run time limit: a running check is cut short, later ones are not run', async () => {

@@ -84,7 +84,12 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       points: 0,
     }
     if (fatal) {
-      results.push({ ...base, status: 'skipped', skip: { kind: 'fatal', detail: fatal.message }, durationMs: 0 })
+      results.push({
+        ...base,
+        status: 'skipped',
+        skip: { kind: 'fatal', detail: fatal.message },
+        durationMs: 0,
+      })
       continue
     }
     const missing = (check.needs ?? []).filter((id) => !passed.has(id))
@@ -135,7 +140,8 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
         result = { ...base, status: 'failed', message: learnerMessage(check, error), durationMs: 0 }
         if (error.details.where) result.where = error.details.where
         // The failure's own hint is specific to what was found; the check's hints are the general fallback.
-        const own = error instanceof CheckFailures ? error.hints : error.details.hint ? [error.details.hint] : []
+        const own =
+          error instanceof CheckFailures ? error.hints : error.details.hint ? [error.details.hint] : []
         const hints = own.length ? own : [...(check.hints ?? [])]
         if (hints.length) result.hints = hints
       } else if (error instanceof CheckTimeout) {

@@ -36,7 +36,12 @@ export function renderGradescope(doc: ResultsDocument): string {
     .filter((l) => l.status === 'passed-static')
     .map((l) => `${l.id}: ${describePassedStatic(l)}`)
     .join('\n')
-  const result = { score, execution_time: Math.round(doc.durationMs / 1000), ...(output ? { output } : {}), tests }
+  const result = {
+    score,
+    execution_time: Math.round(doc.durationMs / 1000),
+    ...(output ? { output } : {}),
+    tests,
+  }
   return `${JSON.stringify(result, null, 2)}\n`
 }
 

@@ -1,5 +1,10 @@
 import { writeFile } from 'node:fs/promises'
-import { type CheckResult, checkMessage, describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
+import {
+  type CheckResult,
+  checkMessage,
+  describePassedStatic,
+  type ResultsDocument,
+} from '@backend-labs/lab-kit'
 import type { Reporter } from './reporter.ts'
 
 const escapeXml = (s: string) =>

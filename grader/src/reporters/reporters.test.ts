@@ -69,7 +69,15 @@ const staticPass: LabResult = {
   durationMs: 50,
   unverified: { checks: ['probe-a', 'probe-b'], needs: 'SQL Server' },
   checks: [
-    { id: 'shape', title: 'Shape', visibility: 'public', status: 'passed', points: 3, maxPoints: 3, durationMs: 1 },
+    {
+      id: 'shape',
+      title: 'Shape',
+      visibility: 'public',
+      status: 'passed',
+      points: 3,
+      maxPoints: 3,
+      durationMs: 1,
+    },
     {
       id: 'probe-a',
       title: 'Probe A',
@@ -177,9 +185,7 @@ describe('reporters render every result', () => {
       out += t
     }, createColors(false))
     r.onLabEnd(staticPass)
-    expect(out).toBe(
-      `  Score: 3/5 (60%) · ${VERDICT} · static engine (at most 3/5 under it) · 0.1 s\n`,
-    )
+    expect(out).toBe(`  Score: 3/5 (60%) · ${VERDICT} · static engine (at most 3/5 under it) · 0.1 s\n`)
   })
 
   it('lists each problem of a check on its own line', () => {

@@ -13,6 +13,10 @@ export const verifyCommand: CommandSpec = {
     { flags: '--track <track>', description: 'every lab of a track' },
     { flags: '--all', description: 'every lab (the default when no lab is named)' },
     { flags: '--json', description: 'print the verification report as JSON' },
+    {
+      flags: '--engine <engine>',
+      description: 'grade every case with this engine where a track has several (live|static)',
+    },
   ],
   async run(app, args, options) {
     const ids = await app.catalog.select({
@@ -28,7 +32,10 @@ export const verifyCommand: CommandSpec = {
     const started = Date.now()
     // Labs one at a time by default (each runs its cases three at a time; on 2 cores more does not help).
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || 1)
-    const pending = ids.map((id) => limit(async () => verifyLab(await app.catalog.load(id), app.paths)))
+    const engine = options.engine ? { engine: String(options.engine) } : {}
+    const pending = ids.map((id) =>
+      limit(async () => verifyLab(await app.catalog.load(id), app.paths, engine)),
+    )
     for (const [i, id] of ids.entries()) {
       const report = await pending[i]!
       reports.push(report)
