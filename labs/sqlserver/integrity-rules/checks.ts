@@ -39,7 +39,13 @@ export default defineChecks<SqlCheckContext>('public', [
     async run(ctx) {
       await ctx.sql.apply(SCHEMA_FILES)
       const model = await ctx.sql.model()
-      expectAll(REQUIRED.map(([table, column]) => () => expectColumn(model, table, column, { nullable: false })))
+      expectAll(
+        REQUIRED.map(
+          ([table, column]) =>
+            () =>
+              expectColumn(model, table, column, { nullable: false }),
+        ),
+      )
     },
   },
   {

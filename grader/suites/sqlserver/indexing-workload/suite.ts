@@ -34,7 +34,8 @@ export default defineSuite<SqlCheckContext>({
       // OrderedAt is only INCLUDEd: the static rule sees that it cannot be sought (the live engine's
       // plan and page checks then skip for that dependency).
       id: 'low-selectivity-status',
-      title: "Q2 index (Status) INCLUDE (OrderedAt, CustomerId): it seeks Status only, a quarter of all orders",
+      title:
+        'Q2 index (Status) INCLUDE (OrderedAt, CustomerId): it seeks Status only, a quarter of all orders',
       fails: ['paid-orders-index'],
       dir: 'fixtures/low-selectivity-status',
     },

@@ -68,9 +68,9 @@ export const normalFormChecks = defineChecks<SqlCheckContext>('hidden', [
         pairs.map(([table, columns]) => () => {
           if (columns.length)
             fail({
-            expected: `${qualifiedName(table)} to refer to customers and products by key only`,
-            found: `it repeats ${columns.join(', ')}`,
-            ...where(table),
+              expected: `${qualifiedName(table)} to refer to customers and products by key only`,
+              found: `it repeats ${columns.join(', ')}`,
+              ...where(table),
               hint: 'keep each detail in the table of the entity it describes, and reach it through the foreign key',
             })
         }),
