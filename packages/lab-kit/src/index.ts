@@ -6,6 +6,7 @@ export { CheckFailures, expectAll } from './check-failures.ts'
 export { BadInputError, EnvironmentError, ExitCode, InternalError } from './errors.ts'
 export type { LabManifest, ManifestIssue, ServiceName } from './manifest.ts'
 export { LabManifestSchema, parseManifest, SERVICES } from './manifest.ts'
+export { checkMessage, describePassedStatic, describeSkip, isBlockingSkip } from './result-wording.ts'
 export type {
   CheckResult,
   CheckStatus,
@@ -14,7 +15,6 @@ export type {
   ResultsDocument,
   SkipReason,
 } from './results.ts'
-export { checkMessage, describePassedStatic, describeSkip, isBlockingSkip } from './result-wording.ts'
 export { RESULTS_SCHEMA_VERSION } from './results.ts'
 export type { Alternative, Fixture, SubmissionRecipe, Suite } from './suite.ts'
 export { defineSuite } from './suite.ts'

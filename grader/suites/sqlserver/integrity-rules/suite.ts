@@ -8,7 +8,6 @@ import {
   expectColumn,
   expectForeignKey,
   expectRejected,
-  expectTable,
   type SqlCheckContext,
 } from '@backend-labs/sql-kit'
 import {

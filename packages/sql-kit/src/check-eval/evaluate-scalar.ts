@@ -190,11 +190,11 @@ function compare(op: CompareOp, a: SqlValue, b: SqlValue): Truth {
 }
 
 /** `%`, `_`, `[a-z]`, `[^0-9]` and an ESCAPE character, case-insensitively. */
-export function likeRegExp(pattern: string, escape?: string): RegExp {
+export function likeRegExp(pattern: string, escapeChar?: string): RegExp {
   let source = ''
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!
-    if (escape !== undefined && ch === escape && i + 1 < pattern.length) {
+    if (escapeChar !== undefined && ch === escapeChar && i + 1 < pattern.length) {
       source += escapeRegExp(pattern[++i]!)
     } else if (ch === '%') source += '[\\s\\S]*'
     else if (ch === '_') source += '[\\s\\S]'
