@@ -1,4 +1,4 @@
-import type { CheckResult, LabResult } from '@backend-labs/lab-kit'
+import type { CheckResult, LabResult, SkipReason } from '@backend-labs/lab-kit'
 import { describe, expect, it } from 'vitest'
 import type { Lab } from './lab.ts'
 import { applyVerdict } from './lab-verdict.ts'
@@ -57,11 +57,12 @@ describe('the lab verdict', () => {
   it('fails on a failure, an error, or a skip for a dependency, a fatal error or the time limit', () => {
     expect(graded([check('a', { status: 'failed', points: 0 })]).status).toBe('failed')
     expect(graded([check('a', { status: 'error', points: 0 })]).status).toBe('failed')
-    for (const skip of [
+    const skips: SkipReason[] = [
       { kind: 'dependency', needs: ['a'] },
       { kind: 'fatal', detail: 'Docker is not running' },
       { kind: 'time-limit' },
-    ] as const)
+    ]
+    for (const skip of skips)
       expect(graded([check('b', { status: 'skipped', points: 0, skip })], ['b']).status).toBe('failed')
   })
 })
