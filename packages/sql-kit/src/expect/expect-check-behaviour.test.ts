@@ -123,3 +123,22 @@ describe('expectAll: every problem of a check in one run', () => {
     expect(() => expectAll([() => {}])).not.toThrow()
   })
 })
+
+describe('expectColumn names every fact that differs', () => {
+  it('reports a wrong type and a missing NOT NULL together', () => {
+    const model = analyzeScripts([
+      { file: 'a.sql', text: 'CREATE TABLE dbo.T (\n  Email varchar(50) NULL\n);\n' },
+    ]).model
+    expect(
+      failure(() =>
+        expectColumn(model, 'dbo.T', 'Email', { type: 'nvarchar', length: 254, nullable: false }),
+      ),
+    ).toBe(
+      [
+        '2 problems:',
+        '1. a.sql:2: expected dbo.T.Email to be nvarchar(254), but found varchar(50)',
+        '2. a.sql:2: expected dbo.T.Email to be NOT NULL, but found it allows NULL',
+      ].join('\n'),
+    )
+  })
+})
