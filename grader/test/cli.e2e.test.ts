@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ScenarioBuilder } from '@backend-labs/git-kit'
+import { RESULTS_SCHEMA_VERSION } from '@backend-labs/lab-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CliSandbox, treeDigest } from './cli-harness.ts'
+import { CliSandbox, repoRoot, treeDigest } from './cli-harness.ts'
 
 const LAB = 'git/first-commits'
 let sb: CliSandbox
@@ -45,7 +46,7 @@ describe('labs CLI (subprocess)', () => {
     expect(r.stdout).toMatch(/Score: \d+\/\d+ \(\d+%\)/)
     expect(await treeDigest(sb.workspace(LAB))).toBe(before)
     const doc = JSON.parse(await readFile(json, 'utf8'))
-    expect(doc.schemaVersion).toBe(1)
+    expect(doc.schemaVersion).toBe(RESULTS_SCHEMA_VERSION)
     const lab = doc.labs[0]
     expect(lab).toMatchObject({ id: LAB, status: 'failed' })
     expect(lab.score).toBeLessThan(lab.maxScore)
@@ -57,6 +58,26 @@ describe('labs CLI (subprocess)', () => {
     const xml = await readFile(junit, 'utf8')
     expect(xml.match(/<testcase /g)?.length).toBe(lab.checks.length)
     expect(xml).toMatch(/<failure message=/)
+  })
+
+  it('a static pass of a SQL lab is passed-static (exit 0); --require-live makes it exit 3', async () => {
+    const solution = join(repoRoot, 'grader/suites/sqlserver/integrity-rules/solution')
+    const json = join(sb.dir, 'static.json')
+    const args = ['grade', 'sqlserver/integrity-rules', '--submission', solution, '--engine', 'static']
+    const plain = await sb.run([...args, '--json', json])
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toContain('passed as far as the static engine can tell; 5 checks need SQL Server')
+    const lab = JSON.parse(await readFile(json, 'utf8')).labs[0]
+    expect(lab).toMatchObject({
+      status: 'passed-static',
+      engine: 'static',
+      unverified: { needs: 'SQL Server' },
+    })
+    const strict = await sb.run([...args, '--require-live'])
+    expect(strict.code).toBe(3)
+    expect(strict.stderr).toContain(
+      '--require-live: sqlserver/integrity-rules was graded with the static engine',
+    )
   })
 
   it('records progress for labs list', async () => {

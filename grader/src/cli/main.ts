@@ -6,6 +6,7 @@ import { sweepTempDirs } from '../engine/temp-dirs.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { cleanCommand } from './commands/clean-command.ts'
+import { conformanceCommand } from './commands/conformance-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
 import { gradeBatchCommand } from './commands/grade-batch-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
@@ -27,6 +28,7 @@ export const COMMANDS: CommandSpec[] = [
   submitCommand,
   resetCommand,
   verifyCommand,
+  conformanceCommand,
   doctorCommand,
   imagesCommand,
   cleanCommand,

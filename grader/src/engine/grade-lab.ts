@@ -10,6 +10,7 @@ import type { ServiceInstance } from '../services/service-provider.ts'
 import { serviceProvider } from '../services/service-registry.ts'
 import type { Lab } from './lab.ts'
 import { loadPublicChecks, loadSuite } from './lab-modules.ts'
+import { applyVerdict } from './lab-verdict.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { runChecks } from './run-checks.ts'
 import { type StagedSubmission, stageSubmission } from './stage.ts'
@@ -42,6 +43,13 @@ export async function loadLabChecks(lab: Lab, paths: ProjectPaths, publicOnly: b
       throw new BadInputError(`lab ${lab.id}: check id "${c.id}" is used twice (ids must be unique per lab)`)
     seen.add(c.id)
   }
+  // Hidden ids are known only when the suite is installed; public-only grading cannot tell.
+  const unknown = suite ? lab.manifest.liveEssential.filter((id) => !seen.has(id)) : []
+  if (unknown.length)
+    throw new BadInputError(
+      `lab ${lab.id}: lab.yaml liveEssential names ${unknown.map((id) => `"${id}"`).join(', ')}, which is not a check of this lab`,
+      'list the ids of checks declared with engines: [live]',
+    )
   return { checks, suite }
 }
 
@@ -108,18 +116,7 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     result.checks = outcome.results
     if (outcome.fatal) throw outcome.fatal
     result.score = result.checks.reduce((sum, c) => sum + c.points, 0)
-    const engineSkipped = result.checks.filter((c) => c.message?.startsWith('skipped: runs only under'))
-    if (engineSkipped.length) {
-      result.engineMaxScore = result.maxScore - engineSkipped.reduce((sum, c) => sum + c.maxPoints, 0)
-    }
-    const blocking = result.checks.some(
-      (c) =>
-        c.status === 'failed' ||
-        c.status === 'error' ||
-        c.message?.startsWith('skipped: needs ') ||
-        c.message?.startsWith('not run: '),
-    )
-    result.status = blocking ? 'failed' : 'passed'
+    applyVerdict(lab, result)
   } catch (error) {
     const kind = errorKind(error)
     const message = error instanceof Error ? error.message : String(error)

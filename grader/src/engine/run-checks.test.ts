@@ -1,4 +1,12 @@
-import { type Check, CheckFailure, defineChecks, EnvironmentError } from '@backend-labs/lab-kit'
+import {
+  type Check,
+  CheckFailure,
+  defineChecks,
+  describeSkip,
+  EnvironmentError,
+  expectAll,
+  fail,
+} from '@backend-labs/lab-kit'
 import { describe, expect, it } from 'vitest'
 import { runChecks } from './run-checks.ts'
 
@@ -45,7 +53,13 @@ describe('runChecks', () => {
       { id: 'dependent', title: 'dep', points: 1, needs: ['base'], async run() {} },
     ])
     const { results } = await runChecks(checks, { context })
-    expect(results[1]).toMatchObject({ status: 'skipped', message: 'skipped: needs base', points: 0 })
+    expect(results[1]).toMatchObject({
+      status: 'skipped',
+      skip: { kind: 'dependency', needs: ['base'] },
+      points: 0,
+    })
+    expect(results[1]?.message).toBeUndefined()
+    expect(describeSkip(results[1]!.skip!)).toBe('skipped: needs base')
   })
 
   it('fails a check that overruns its timeout, and aborts its signal', async () => {
@@ -98,7 +112,36 @@ describe('runChecks', () => {
     ])
     const outcome = await runChecks(checks, { context })
     expect(outcome.fatal).toBeInstanceOf(EnvironmentError)
-    expect(outcome.results[1]).toMatchObject({ status: 'skipped', message: 'not run: Docker is not running' })
+    expect(outcome.results[1]).toMatchObject({
+      status: 'skipped',
+      skip: { kind: 'fatal', detail: 'Docker is not running' },
+    })
+    expect(describeSkip(outcome.results[1]!.skip!)).toBe('not run: Docker is not running')
+  })
+
+  it("reports every problem a check finds, with each problem's hint", async () => {
+    const checks = defineChecks('public', [
+      {
+        id: 'rules',
+        title: 'rules',
+        points: 1,
+        hints: ['general'],
+        async run() {
+          expectAll([
+            () => fail({ expected: 'a DEFAULT', found: 'none', where: 'a.sql:3', hint: 'add DEFAULT' }),
+            () => fail({ expected: 'a CHECK', found: 'none', where: 'a.sql:3', hint: 'add CHECK' }),
+          ])
+        },
+      },
+    ])
+    const { results } = await runChecks(checks, { context })
+    expect(results[0]).toMatchObject({
+      status: 'failed',
+      message:
+        '2 problems:\n1. a.sql:3: expected a DEFAULT, but found none\n2. a.sql:3: expected a CHECK, but found none',
+      where: 'a.sql:3',
+      hints: ['add DEFAULT', 'add CHECK'],
+    })
   })
 
   it('skips checks for another engine with the reason', async () => {
@@ -107,7 +150,10 @@ describe('runChecks', () => {
     ])
     const { results } = await runChecks(checks, { context, engine: 'static' })
     expect(results[0]).toMatchObject({ status: 'skipped', points: 0 })
-    expect(results[0]?.message).toMatch(/live engine \(graded with static\)/)
+    expect(results[0]?.skip).toEqual({ kind: 'engine', engines: ['live'], engine: 'static' })
+    expect(describeSkip(results[0]!.skip!)).toBe(
+      'skipped: runs only under the live engine (graded with static)',
+    )
   })
 
   it('stops at the whole-run time limit: a running check is cut short, later ones are not run', async () => {
@@ -126,9 +172,6 @@ describe('runChecks', () => {
       status: 'failed',
       message: 'stopped: the time limit for grading this lab was reached',
     })
-    expect(results[1]).toMatchObject({
-      status: 'skipped',
-      message: 'not run: the time limit for grading this lab was reached',
-    })
+    expect(results[1]).toMatchObject({ status: 'skipped', skip: { kind: 'time-limit' } })
   })
 })

@@ -3,6 +3,7 @@ import {
   type Check,
   type CheckContext,
   CheckFailure,
+  CheckFailures,
   type CheckResult,
   DEFAULT_CHECK_TIMEOUT_MS,
   EnvironmentError,
@@ -83,7 +84,12 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       points: 0,
     }
     if (fatal) {
-      results.push({ ...base, status: 'skipped', message: `not run: ${fatal.message}`, durationMs: 0 })
+      results.push({
+        ...base,
+        status: 'skipped',
+        skip: { kind: 'fatal', detail: fatal.message },
+        durationMs: 0,
+      })
       continue
     }
     const missing = (check.needs ?? []).filter((id) => !passed.has(id))
@@ -91,7 +97,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       const result: CheckResult = {
         ...base,
         status: 'skipped',
-        message: `skipped: needs ${missing.join(', ')}`,
+        skip: { kind: 'dependency', needs: missing },
         durationMs: 0,
       }
       results.push(result)
@@ -102,7 +108,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       const result: CheckResult = {
         ...base,
         status: 'skipped',
-        message: `skipped: runs only under the ${check.engines.join(' or ')} engine (graded with ${options.engine})`,
+        skip: { kind: 'engine', engines: [...check.engines], engine: options.engine },
         durationMs: 0,
       }
       results.push(result)
@@ -116,7 +122,7 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       results.push({
         ...base,
         status: 'skipped',
-        message: 'not run: the time limit for grading this lab was reached',
+        skip: { kind: 'time-limit' },
         durationMs: 0,
       })
       continue
@@ -134,7 +140,9 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
         result = { ...base, status: 'failed', message: learnerMessage(check, error), durationMs: 0 }
         if (error.details.where) result.where = error.details.where
         // The failure's own hint is specific to what was found; the check's hints are the general fallback.
-        const hints = error.details.hint ? [error.details.hint] : [...(check.hints ?? [])]
+        const own =
+          error instanceof CheckFailures ? error.hints : error.details.hint ? [error.details.hint] : []
+        const hints = own.length ? own : [...(check.hints ?? [])]
         if (hints.length) result.hints = hints
       } else if (error instanceof CheckTimeout) {
         if (limitMs < timeoutMs) deadlineReached = true

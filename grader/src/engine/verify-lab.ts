@@ -1,6 +1,6 @@
 import { cp } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { LabResult, SubmissionRecipe } from '@backend-labs/lab-kit'
+import { checkMessage, type LabResult, type SubmissionRecipe } from '@backend-labs/lab-kit'
 import { gradeLab } from './grade-lab.ts'
 import type { Lab } from './lab.ts'
 import { loadSuite } from './lab-modules.ts'
@@ -45,6 +45,9 @@ interface PlannedCase {
   engines?: string[]
 }
 
+/** `passed-static` is full marks as far as the engine used can tell. */
+const passedLab = (r: LabResult) => r.status === 'passed' || r.status === 'passed-static'
+
 const failedIds = (r: LabResult) =>
   r.checks.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => c.id)
 
@@ -58,16 +61,14 @@ function judge(
   switch (plan.kind) {
     case 'solution':
     case 'alternative': {
-      if (r.status !== 'passed') {
-        const bad = r.checks.filter(
-          (c) => c.status !== 'passed' && !c.message?.startsWith('skipped: runs only'),
-        )
-        for (const c of bad) problems.push(`${c.id} ${c.status}: ${c.message ?? ''}`)
+      if (!passedLab(r)) {
+        const bad = r.checks.filter((c) => c.status !== 'passed' && c.skip?.kind !== 'engine')
+        for (const c of bad) problems.push(`${c.id} ${c.status}: ${checkMessage(c) ?? ''}`)
       }
       return { expectation: 'full marks', problems }
     }
     case 'starter':
-      if (r.status === 'passed')
+      if (passedLab(r))
         problems.push(`the starter scores full marks (${r.score}/${r.maxScore}): the checks prove nothing`)
       return { expectation: 'below full marks', problems }
     case 'fixture': {
@@ -86,7 +87,7 @@ function judge(
       for (const id of missing.filter((m) => !unknown.includes(m))) {
         const c = r.checks.find((x) => x.id === id)
         problems.push(
-          `should fail ${id}, but it ${c?.status ?? 'did not run'}${c?.message ? ` (${c.message})` : ''}`,
+          `should fail ${id}, but it ${c?.status ?? 'did not run'}${c && checkMessage(c) ? ` (${checkMessage(c)})` : ''}`,
         )
       }
       for (const id of extra) {
@@ -102,7 +103,7 @@ function judge(
 export async function verifyLab(
   lab: Lab,
   paths: ProjectPaths,
-  options: { concurrency?: number; repeat?: number } = {},
+  options: { concurrency?: number; repeat?: number; engine?: string } = {},
 ): Promise<VerifyLabReport> {
   const started = performance.now()
   const report: VerifyLabReport = { id: lab.id, ok: false, cases: [], problems: [], durationMs: 0 }
@@ -141,7 +142,11 @@ export async function verifyLab(
         // The same submission graded `repeat` times must get the same verdict every time.
         for (let run = 0; run < Math.max(1, options.repeat ?? 1); run++)
           results.push(
-            await gradeLab(lab, paths, { source: { kind: 'path', path: dir }, revealInternals: true }),
+            await gradeLab(lab, paths, {
+              source: { kind: 'path', path: dir },
+              revealInternals: true,
+              ...(options.engine ? { engine: options.engine } : {}),
+            }),
           )
       } catch (error) {
         const problem = `building this case failed: ${(error as Error).message}`

@@ -1,4 +1,4 @@
-import type { ResultsDocument } from '@backend-labs/lab-kit'
+import { describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
 import type { Reporter } from './reporter.ts'
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
@@ -19,7 +19,8 @@ export function renderGithub(doc: ResultsDocument, labDir: (id: string) => strin
       const text = [c.message, ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n')
       lines.push(`::error ${file}title=${escapeProperty(`${lab.id}: ${c.title}`)}::${escapeData(text)}`)
     }
-    lines.push(`::notice title=${escapeProperty(lab.id)}::score ${lab.score}/${lab.maxScore} (${lab.status})`)
+    const status = lab.status === 'passed-static' ? describePassedStatic(lab) : lab.status
+    lines.push(`::notice title=${escapeProperty(lab.id)}::score ${lab.score}/${lab.maxScore} (${status})`)
   }
   return lines.length ? `${lines.join('\n')}\n` : ''
 }

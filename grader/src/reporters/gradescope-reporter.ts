@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises'
-import type { ResultsDocument } from '@backend-labs/lab-kit'
+import { checkMessage, describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
 import type { Reporter } from './reporter.ts'
 
 /**
@@ -14,7 +14,7 @@ export function renderGradescope(doc: ResultsDocument): string {
       score: c.points,
       max_score: c.maxPoints,
       status: c.status === 'passed' ? 'passed' : 'failed',
-      output: [c.message, ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n'),
+      output: [checkMessage(c), ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n'),
       visibility: c.visibility === 'hidden' ? 'after_published' : 'visible',
     })),
     ...(lab.error
@@ -31,7 +31,18 @@ export function renderGradescope(doc: ResultsDocument): string {
       : []),
   ])
   const score = doc.labs.reduce((s, l) => s + l.score, 0)
-  return `${JSON.stringify({ score, execution_time: Math.round(doc.durationMs / 1000), tests }, null, 2)}\n`
+  // Gradescope shows the top-level output above the tests: the place to say a pass is static only.
+  const output = doc.labs
+    .filter((l) => l.status === 'passed-static')
+    .map((l) => `${l.id}: ${describePassedStatic(l)}`)
+    .join('\n')
+  const result = {
+    score,
+    execution_time: Math.round(doc.durationMs / 1000),
+    ...(output ? { output } : {}),
+    tests,
+  }
+  return `${JSON.stringify(result, null, 2)}\n`
 }
 
 export class GradescopeReporter implements Reporter {

@@ -1,5 +1,10 @@
 import { writeFile } from 'node:fs/promises'
-import type { CheckResult, ResultsDocument } from '@backend-labs/lab-kit'
+import {
+  type CheckResult,
+  checkMessage,
+  describePassedStatic,
+  type ResultsDocument,
+} from '@backend-labs/lab-kit'
 import type { Reporter } from './reporter.ts'
 
 const escapeXml = (s: string) =>
@@ -21,7 +26,7 @@ function testcase(labId: string, c: CheckResult): string {
     case 'passed':
       return `${open}/>`
     case 'skipped':
-      return `${open}>\n      <skipped message="${escapeXml(c.message ?? '')}"/>\n    </testcase>`
+      return `${open}>\n      <skipped message="${escapeXml(checkMessage(c) ?? '')}"/>\n    </testcase>`
     case 'failed':
       return `${open}>\n      <failure message="${escapeXml(c.message ?? 'failed')}">${text}</failure>\n    </testcase>`
     case 'error':
@@ -39,7 +44,7 @@ export function renderJunit(doc: ResultsDocument): string {
       )
     return [
       `  <testsuite name="${escapeXml(lab.id)}" tests="${cases.length}" failures="${count('failed')}" errors="${count('error') + (lab.error ? 1 : 0)}" skipped="${count('skipped')}" time="${(lab.durationMs / 1000).toFixed(3)}">`,
-      `    <properties><property name="score" value="${lab.score}"/><property name="maxScore" value="${lab.maxScore}"/></properties>`,
+      `    <properties><property name="score" value="${lab.score}"/><property name="maxScore" value="${lab.maxScore}"/><property name="status" value="${lab.status}"/>${lab.status === 'passed-static' ? `<property name="verdict" value="${escapeXml(describePassedStatic(lab))}"/>` : ''}</properties>`,
       ...cases,
       '  </testsuite>',
     ].join('\n')

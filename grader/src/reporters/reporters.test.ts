@@ -43,7 +43,7 @@ const lab: LabResult = {
       status: 'skipped',
       points: 0,
       maxPoints: 1,
-      message: 'skipped: needs bad',
+      skip: { kind: 'dependency', needs: ['bad'] },
       durationMs: 0,
     },
   ],
@@ -58,14 +58,54 @@ const errored: LabResult = {
   checks: [],
   error: { kind: 'environment', message: 'no Docker engine is reachable', hint: 'start Docker' },
 }
+const staticPass: LabResult = {
+  id: 'sqlserver/demo',
+  title: 'SQL demo',
+  status: 'passed-static',
+  engine: 'static',
+  score: 3,
+  maxScore: 5,
+  engineMaxScore: 3,
+  durationMs: 50,
+  unverified: { checks: ['probe-a', 'probe-b'], needs: 'SQL Server' },
+  checks: [
+    {
+      id: 'shape',
+      title: 'Shape',
+      visibility: 'public',
+      status: 'passed',
+      points: 3,
+      maxPoints: 3,
+      durationMs: 1,
+    },
+    {
+      id: 'probe-a',
+      title: 'Probe A',
+      visibility: 'hidden',
+      status: 'skipped',
+      points: 0,
+      maxPoints: 1,
+      skip: { kind: 'engine', engines: ['live'], engine: 'static' },
+      durationMs: 0,
+    },
+  ],
+}
+
 const doc: ResultsDocument = {
-  schemaVersion: 1,
+  schemaVersion: 2,
   tool: { name: 'backend-labs', version: '0.1.0' },
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 1300,
   labs: [lab, errored],
-  summary: { labs: 2, passed: 0, score: 2, maxScore: 8 },
+  summary: { labs: 2, passed: 0, passedStatic: 0, score: 2, maxScore: 8 },
 }
+
+const staticDoc: ResultsDocument = {
+  ...doc,
+  labs: [staticPass],
+  summary: { labs: 1, passed: 1, passedStatic: 1, score: 3, maxScore: 5 },
+}
+const VERDICT = 'passed as far as the static engine can tell; 2 checks need SQL Server'
 
 describe('reporters render every result', () => {
   it('json is the document itself', () => {
@@ -122,6 +162,53 @@ describe('reporters render every result', () => {
     expect(out).toContain('::error title=docker/x%3A cannot grade::no Docker engine is reachable')
     expect(out.match(/::notice /g)).toHaveLength(2)
   })
+  it('every reporter says a static pass is one, with how many checks need SQL Server', () => {
+    expect(JSON.parse(renderJson(staticDoc)).labs[0]).toMatchObject({
+      status: 'passed-static',
+      unverified: { checks: ['probe-a', 'probe-b'], needs: 'SQL Server' },
+    })
+    const xml = renderJunit(staticDoc)
+    expect(xml).toContain('<property name="status" value="passed-static"/>')
+    expect(xml).toContain(`<property name="verdict" value="${VERDICT}"/>`)
+    expect(xml).toContain(
+      '<skipped message="skipped: runs only under the live engine (graded with static)"/>',
+    )
+    const gs = JSON.parse(renderGradescope(staticDoc))
+    expect(gs.output).toBe(`sqlserver/demo: ${VERDICT}`)
+    expect(gs.tests[1].output).toBe('skipped: runs only under the live engine (graded with static)')
+    expect(JSON.parse(renderGradescope(doc)).output).toBeUndefined()
+    expect(renderGithub(staticDoc, (id) => id)).toBe(
+      `::notice title=sqlserver/demo::score 3/5 (${VERDICT})\n`,
+    )
+    let out = ''
+    const r = new TerminalReporter((t) => {
+      out += t
+    }, createColors(false))
+    r.onLabEnd(staticPass)
+    expect(out).toBe(`  Score: 3/5 (60%) · ${VERDICT} · static engine (at most 3/5 under it) · 0.1 s\n`)
+  })
+
+  it('lists each problem of a check on its own line', () => {
+    let out = ''
+    const r = new TerminalReporter((t) => {
+      out += t
+    }, createColors(false))
+    r.onCheckEnd({
+      ...lab.checks[1]!,
+      message: '2 problems:\n1. src/app.ts:14: expected a\n2. src/app.ts:20: expected b',
+    })
+    expect(out).toBe(
+      [
+        '  ✗ Fails <here> & "there" [hidden] (0/2)',
+        '      2 problems:',
+        '      1. src/app.ts:14: expected a',
+        '      2. src/app.ts:20: expected b',
+        '      hint: remove the markers',
+        '',
+      ].join('\n'),
+    )
+  })
+
   it('colours the output unless told not to', () => {
     let out = ''
     const r = new TerminalReporter((t) => {

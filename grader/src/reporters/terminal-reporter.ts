@@ -1,4 +1,10 @@
-import type { CheckResult, LabResult, ResultsDocument } from '@backend-labs/lab-kit'
+import {
+  type CheckResult,
+  checkMessage,
+  describePassedStatic,
+  type LabResult,
+  type ResultsDocument,
+} from '@backend-labs/lab-kit'
 import picocolors from 'picocolors'
 import type { Reporter } from './reporter.ts'
 
@@ -21,9 +27,12 @@ export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
   const color = colorFor(pc, c.status)
   const tag = c.visibility === 'hidden' ? pc.dim(' [hidden]') : ''
   const lines = [`  ${color(ICON[c.status])} ${c.title}${tag} ${pc.dim(`(${c.points}/${c.maxPoints})`)}`]
-  if (c.status !== 'passed' && c.message) lines.push(`      ${color(c.message)}`)
+  const message = checkMessage(c)
+  // A check that found several problems lists them one per line.
+  if (c.status !== 'passed' && message)
+    for (const line of message.split('\n')) lines.push(`      ${color(line)}`)
   if (c.status === 'failed' || c.status === 'error') {
-    if (c.where && !c.message?.startsWith(c.where)) lines.push(`      ${pc.dim('where:')} ${c.where}`)
+    if (c.where && !message?.includes(c.where)) lines.push(`      ${pc.dim('where:')} ${c.where}`)
     for (const hint of c.hints ?? []) lines.push(`      ${pc.cyan('hint:')} ${hint}`)
   }
   return lines
@@ -46,7 +55,11 @@ export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
   const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length
   const pct = r.maxScore ? Math.round((100 * r.score) / r.maxScore) : 0
   const verdict =
-    r.status === 'passed' ? pc.green('passed') : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
+    r.status === 'passed'
+      ? pc.green('passed')
+      : r.status === 'passed-static'
+        ? pc.yellow(describePassedStatic(r))
+        : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
   const engine = r.engine
     ? pc.dim(
         ` · ${r.engine} engine${r.engineMaxScore !== undefined ? ` (at most ${r.engineMaxScore}/${r.maxScore} under it)` : ''}`,

@@ -1,6 +1,6 @@
-import { defineChecks } from '@backend-labs/lab-kit'
+import { defineChecks, expectAll } from '@backend-labs/lab-kit'
 import {
-  expectCheck,
+  expectCheckBehaviour,
   expectColumn,
   expectRejected,
   expectUnique,
@@ -39,7 +39,13 @@ export default defineChecks<SqlCheckContext>('public', [
     async run(ctx) {
       await ctx.sql.apply(SCHEMA_FILES)
       const model = await ctx.sql.model()
-      for (const [table, column] of REQUIRED) expectColumn(model, table, column, { nullable: false })
+      expectAll(
+        REQUIRED.map(
+          ([table, column]) =>
+            () =>
+              expectColumn(model, table, column, { nullable: false }),
+        ),
+      )
     },
   },
   {
@@ -54,12 +60,18 @@ export default defineChecks<SqlCheckContext>('public', [
   },
   {
     id: 'price-check',
-    title: 'A CHECK constraint guards product prices',
+    title: 'A CHECK constraint refuses a product price of 0 or below',
     points: 1,
     needs: ['script-runs'],
     async run(ctx) {
       await ctx.sql.apply(SCHEMA_FILES)
-      expectCheck(await ctx.sql.model(), 'shop.Products', { column: 'Price' })
+      // Judged by what the CHECK allows, not by its text: 0 and below refused, a real price accepted.
+      expectCheckBehaviour(await ctx.sql.model(), 'shop.Products', 'Price', {
+        rule: 'be greater than 0',
+        rejects: [0, -5],
+        accepts: [0.01, 10],
+        hint: 'a price of 0 is refused too: CHECK (Price > 0)',
+      })
     },
   },
   {

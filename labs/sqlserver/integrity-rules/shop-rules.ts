@@ -1,29 +1,8 @@
 import { fail } from '@backend-labs/lab-kit'
-import type { CheckModel, ColumnModel, ProbeOutcome, SqlCheckContext } from '@backend-labs/sql-kit'
+import type { ProbeOutcome, SqlCheckContext } from '@backend-labs/sql-kit'
 
 export const SCHEMA_FILES = ['schema.sql']
 export const STATUSES = ['new', 'paid', 'shipped', 'cancelled']
-
-/** The string literals of an expression: `[Status]=N'new' OR …` and `Status IN ('new', …)` alike. */
-export function stringLiterals(expression: string): string[] {
-  return [...expression.matchAll(/N?'((?:[^']|'')*)'/gi)].map((m) => (m[1] ?? '').replaceAll("''", "'"))
-}
-
-/** A CHECK about `column` whose literals are exactly `values` (any order, IN or OR, brackets or not). */
-export function checkAllowsOnly(
-  checks: CheckModel[],
-  column: ColumnModel,
-  values: string[],
-): CheckModel | undefined {
-  const want = [...values].sort().join('\u0000')
-  return checks.find((c) => {
-    const mentions =
-      c.column?.toLowerCase() === column.name.toLowerCase() ||
-      new RegExp(`(^|[^\\w@#])\\[?${column.name}\\]?([^\\w]|$)`, 'i').test(c.expression)
-    const literals = [...new Set(stringLiterals(c.expression).map((v) => v.toLowerCase()))].sort()
-    return mentions && literals.join('\u0000') === want
-  })
-}
 
 // Rows every probe starts from: one customer with one order of one line. If the learner's rules
 // refuse them, the probe stops with error 50001 and SQL Server's reason (see `runShopProbe`).

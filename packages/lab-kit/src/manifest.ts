@@ -45,6 +45,11 @@ export const LabManifestSchema = z
       .refine((s) => s.dir || s.scenario, 'needs `dir` or `scenario`'),
     /** The module that exports the public checks. */
     checks: z.string().default('checks.ts'),
+    /**
+     * Ids of checks (public or hidden) that only the live engine runs and without which a pass is no
+     * full proof: graded by another engine, a pass is then `passed-static`, not `passed`.
+     */
+    liveEssential: z.array(slug).default([]),
   })
   .strict()
 

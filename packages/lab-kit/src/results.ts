@@ -1,10 +1,24 @@
 import type { Visibility } from './check.ts'
 
 /** Bump on any breaking change to the shape below; docs/results.md documents every version. */
-export const RESULTS_SCHEMA_VERSION = 1
+export const RESULTS_SCHEMA_VERSION = 2
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error'
-export type LabStatus = 'passed' | 'failed' | 'error'
+/** `passed-static`: passed, but checks the lab declares essential can run only under the live engine. */
+export type LabStatus = 'passed' | 'passed-static' | 'failed' | 'error'
+
+/**
+ * Why a check did not run, as data (reporters derive the wording: see `describeSkip`).
+ * - `engine`: it runs only under other engines (`engines`) than the one that graded (`engine`);
+ * - `dependency`: a check it `needs` did not pass;
+ * - `fatal`: an earlier error stopped the grade (a missing service, an ungradable submission);
+ * - `time-limit`: the whole-lab time limit was reached first.
+ */
+export type SkipReason =
+  | { kind: 'engine'; engines: string[]; engine: string; detail?: string }
+  | { kind: 'dependency'; needs: string[]; detail?: string }
+  | { kind: 'fatal'; detail: string }
+  | { kind: 'time-limit'; detail?: string }
 
 export interface CheckResult {
   id: string
@@ -13,8 +27,10 @@ export interface CheckResult {
   status: CheckStatus
   points: number
   maxPoints: number
-  /** Learner-facing: what was expected and found, or why the check was skipped. */
+  /** Learner-facing: what was expected and found. Absent for a skipped check: see `skip`. */
   message?: string
+  /** Set exactly when `status` is `skipped`. */
+  skip?: SkipReason
   where?: string
   hints?: string[]
   durationMs: number
@@ -33,6 +49,11 @@ export interface LabResult {
   /** Set when the engine used cannot run some checks: the highest score possible under it. */
   engineMaxScore?: number
   checks: CheckResult[]
+  /**
+   * Set when `status` is `passed-static`: the essential checks (manifest `liveEssential`) that the
+   * engine used could not run, and what would run them (e.g. `SQL Server`).
+   */
+  unverified?: { checks: string[]; needs: string }
   /** Set when the lab could not be graded at all (status `error`). */
   error?: { kind: 'bad-input' | 'environment' | 'internal'; message: string; hint?: string }
   durationMs: number
@@ -44,5 +65,6 @@ export interface ResultsDocument {
   startedAt: string
   durationMs: number
   labs: LabResult[]
-  summary: { labs: number; passed: number; score: number; maxScore: number }
+  /** `passed` counts `passed` and `passed-static` labs; `passedStatic` the latter alone. */
+  summary: { labs: number; passed: number; passedStatic: number; score: number; maxScore: number }
 }

@@ -24,7 +24,15 @@ export function exitCodeFor(labs: LabResult[]): number {
   if (kinds.has('internal')) return ExitCode.internal
   if (kinds.has('bad-input')) return ExitCode.badInput
   if (kinds.has('environment')) return ExitCode.environment
-  return labs.every((l) => l.status === 'passed') ? ExitCode.ok : ExitCode.checksFailed
+  return labs.every(isPass) ? ExitCode.ok : ExitCode.checksFailed
+}
+
+/** `passed-static` passes too: the exit code stays 0 (see `--require-live` for instructors). */
+const isPass = (l: LabResult) => l.status === 'passed' || l.status === 'passed-static'
+
+/** `--require-live`: labs graded by an engine other than the live one (a static grade is an error). */
+export function gradedWithoutLive(labs: LabResult[]): LabResult[] {
+  return labs.filter((l) => l.engine !== undefined && l.engine !== 'live')
 }
 
 async function startedLabs(app: AppContext): Promise<string[]> {
@@ -61,6 +69,10 @@ export const gradeCommand: CommandSpec = {
     { flags: '--github', description: 'print GitHub Actions annotations for failed checks' },
     { flags: '--verbose', description: "show the grader's log lines for public checks" },
     { flags: '--progress', description: 'show slow steps even when stderr is not a terminal' },
+    {
+      flags: '--require-live',
+      description: 'a grade by the static engine is an error (exit 3): for CI that must prove behaviour',
+    },
   ],
   async run(app, args, options) {
     if (!options.all && args.length === 0) {
@@ -120,13 +132,23 @@ export const gradeCommand: CommandSpec = {
       labs,
       summary: {
         labs: labs.length,
-        passed: labs.filter((l) => l.status === 'passed').length,
+        passed: labs.filter(isPass).length,
+        passedStatic: labs.filter((l) => l.status === 'passed-static').length,
         score: labs.reduce((s, l) => s + l.score, 0),
         maxScore: labs.reduce((s, l) => s + l.maxScore, 0),
       },
     }
     for (const r of reporters) await r.onFinish?.(doc)
     await housekeeping.finish()
-    return exitCodeFor(labs)
+    const code = exitCodeFor(labs)
+    const notLive = options.requireLive ? gradedWithoutLive(labs) : []
+    if (notLive.length && (code === ExitCode.ok || code === ExitCode.checksFailed)) {
+      app.err(
+        `${pc.red('error:')} --require-live: ${notLive.map((l) => `${l.id} was graded with the ${l.engine} engine`).join('; ')}\n` +
+          `  ${pc.cyan('what to do:')} run where Docker and the SQL Server image are available (\`pnpm labs doctor\` says what is missing), or drop --require-live\n`,
+      )
+      return ExitCode.environment
+    }
+    return code
   },
 }

@@ -24,7 +24,12 @@ export async function listLabs(app: AppContext, track?: string): Promise<LabList
     const bundle =
       lab.manifest.submission.type === 'git' ? app.paths.bundle(id, lab.manifest.submission.bundle) : ''
     const started = existsSync(app.paths.workspace(id)) || (bundle !== '' && existsSync(bundle))
-    const status = p?.status === 'passed' ? 'passed' : started || p ? 'in progress' : 'not started'
+    const status =
+      p?.status === 'passed' || p?.status === 'passed-static'
+        ? 'passed'
+        : started || p
+          ? 'in progress'
+          : 'not started'
     const entry: LabListing = {
       id,
       track: lab.track,

@@ -18,6 +18,10 @@ export const verifyCommand: CommandSpec = {
       flags: '--repeat <n>',
       description: 'grade every case n times; a check whose status changes between grades fails verification',
     },
+    {
+      flags: '--engine <engine>',
+      description: 'grade every case with this engine where a track has several (live|static)',
+    },
   ],
   async run(app, args, options) {
     const repeat = options.repeat === undefined ? 1 : Number(options.repeat)
@@ -39,8 +43,9 @@ export const verifyCommand: CommandSpec = {
     const started = Date.now()
     // Labs one at a time by default (each runs its cases three at a time; on 2 cores more does not help).
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || 1)
+    const engine = options.engine ? { engine: String(options.engine) } : {}
     const pending = ids.map((id) =>
-      limit(async () => verifyLab(await app.catalog.load(id), app.paths, { repeat })),
+      limit(async () => verifyLab(await app.catalog.load(id), app.paths, { repeat, ...engine })),
     )
     for (const [i, id] of ids.entries()) {
       const report = await pending[i]!

@@ -1,7 +1,7 @@
-import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { defineChecks, expectAll, fail } from '@backend-labs/lab-kit'
 import {
   describeType,
-  expectCheck,
+  expectCheckBehaviour,
   expectUnique,
   qualifiedName,
   type SqlCheckContext,
@@ -9,6 +9,7 @@ import {
   type TableModel,
 } from '@backend-labs/sql-kit'
 import { SCHEMA_FILES } from '../../../../labs/sqlserver/normalise/checks.ts'
+import { readSalesCsv } from '../../../../labs/sqlserver/normalise/sales-csv.ts'
 import {
   findSalesTables,
   foreignKeyColumns,
@@ -20,6 +21,8 @@ const CUSTOMER_DETAILS = /e-?mail|city|customer_?name|full_?name/i
 const PRODUCT_DETAILS = /sku|product_?name|category|title/i
 const MONEY = /price|amount|cost/i
 const INTEGER_TYPES = ['int', 'smallint', 'tinyint', 'bigint']
+/** A quantity the spreadsheet holds: a rule stricter than "above 0" must still let it in. */
+const LARGEST_QUANTITY = Math.max(...readSalesCsv().map((r) => r.quantity))
 
 const where = (t: { source?: { file: string; line: number } }) =>
   t.source ? { where: `${t.source.file}:${t.source.line}` } : {}
@@ -57,17 +60,21 @@ export const normalFormChecks = defineChecks<SqlCheckContext>('hidden', [
       const entities = [tables.customers, tables.products, tables.orders]
       const lines = repeatedDetails(tables.orderLines, details, entities)
       const orders = repeatedDetails(tables.orders, details, [tables.customers, tables.products])
-      for (const [table, columns] of [
+      const pairs = [
         [tables.orderLines, lines],
         [tables.orders, orders],
-      ] as const)
-        if (columns.length)
-          fail({
-            expected: `${qualifiedName(table)} to refer to customers and products by key only`,
-            found: `it repeats ${columns.join(', ')}`,
-            ...where(table),
-            hint: 'keep each detail in the table of the entity it describes, and reach it through the foreign key',
-          })
+      ] as const
+      expectAll(
+        pairs.map(([table, columns]) => () => {
+          if (columns.length)
+            fail({
+              expected: `${qualifiedName(table)} to refer to customers and products by key only`,
+              found: `it repeats ${columns.join(', ')}`,
+              ...where(table),
+              hint: 'keep each detail in the table of the entity it describes, and reach it through the foreign key',
+            })
+        }),
+      )
     },
   },
   {
@@ -82,16 +89,18 @@ export const normalFormChecks = defineChecks<SqlCheckContext>('hidden', [
         [tables.orderLines, tables.orders],
         [tables.orderLines, tables.products],
       ]
-      for (const [from, to] of links) {
-        if (from.foreignKeys.some((f) => sameName(f.referencedTable, qualifiedName(to)))) continue
-        const others = from.foreignKeys.map((f) => f.referencedTable)
-        fail({
-          expected: `${qualifiedName(from)} to reference ${qualifiedName(to)} with a foreign key`,
-          found: others.length ? `foreign keys to ${others.join(', ')} only` : 'no foreign key',
-          ...where(from),
-          hint: `add CONSTRAINT FK_… FOREIGN KEY (…) REFERENCES ${qualifiedName(to)} (…)`,
-        })
-      }
+      expectAll(
+        links.map(([from, to]) => () => {
+          if (from.foreignKeys.some((f) => sameName(f.referencedTable, qualifiedName(to)))) return
+          const others = from.foreignKeys.map((f) => f.referencedTable)
+          fail({
+            expected: `${qualifiedName(from)} to reference ${qualifiedName(to)} with a foreign key`,
+            found: others.length ? `foreign keys to ${others.join(', ')} only` : 'no foreign key',
+            ...where(from),
+            hint: `add CONSTRAINT FK_… FOREIGN KEY (…) REFERENCES ${qualifiedName(to)} (…)`,
+          })
+        }),
+      )
     },
   },
   {
@@ -106,17 +115,19 @@ export const normalFormChecks = defineChecks<SqlCheckContext>('hidden', [
         .flatMap((t) => t.columns.filter((c) => MONEY.test(c.name) && !c.computed).map((c) => ({ t, c })))
       if (money.length === 0)
         fail({ expected: 'a unit price column (a name with Price in it)', found: 'none in your tables' })
-      for (const { t, c } of money) {
-        const exact =
-          (c.type === 'decimal' || c.type === 'numeric') && (c.scale ?? 0) >= 2 && (c.scale ?? 0) <= 4
-        if (!exact)
-          fail({
-            expected: `${qualifiedName(t)}.${c.name} to be an exact decimal such as decimal(10, 2)`,
-            found: describeType(c),
-            ...where(c),
-            hint: 'FLOAT and REAL store binary fractions: 0.1 + 0.2 is not 0.3. Money is DECIMAL(p, 2).',
-          })
-      }
+      expectAll(
+        money.map(({ t, c }) => () => {
+          const exact =
+            (c.type === 'decimal' || c.type === 'numeric') && (c.scale ?? 0) >= 2 && (c.scale ?? 0) <= 4
+          if (!exact)
+            fail({
+              expected: `${qualifiedName(t)}.${c.name} to be an exact decimal such as decimal(10, 2)`,
+              found: describeType(c),
+              ...where(c),
+              hint: 'FLOAT and REAL store binary fractions: 0.1 + 0.2 is not 0.3. Money is DECIMAL(p, 2).',
+            })
+        }),
+      )
     },
   },
   {
@@ -130,21 +141,34 @@ export const normalFormChecks = defineChecks<SqlCheckContext>('hidden', [
       const quantity = tables.orderLines.columns.find((c) => ROLE_COLUMNS.orderLines.test(c.name))
       if (!email || !quantity) throw new Error('entity-tables found the tables by these columns')
       const name = (t: TableModel, c: string) => `${qualifiedName(t)}.${c}`
-      if (email.type !== 'nvarchar')
-        fail({
-          expected: `${name(tables.customers, email.name)} to be NVARCHAR`,
-          found: describeType(email),
-          ...where(email),
-          hint: 'emails may hold any Unicode letter: use NVARCHAR(254) or longer',
-        })
-      expectUnique(model, qualifiedName(tables.customers), [email.name])
-      if (!INTEGER_TYPES.includes(quantity.type ?? ''))
-        fail({
-          expected: `${name(tables.orderLines, quantity.name)} to be INT`,
-          found: describeType(quantity),
-          ...where(quantity),
-        })
-      expectCheck(model, qualifiedName(tables.orderLines), { column: quantity.name })
+      expectAll([
+        () => {
+          if (email.type !== 'nvarchar')
+            fail({
+              expected: `${name(tables.customers, email.name)} to be NVARCHAR`,
+              found: describeType(email),
+              ...where(email),
+              hint: 'emails may hold any Unicode letter: use NVARCHAR(254) or longer',
+            })
+        },
+        () => expectUnique(model, qualifiedName(tables.customers), [email.name]),
+        () => {
+          if (!INTEGER_TYPES.includes(quantity.type ?? ''))
+            fail({
+              expected: `${name(tables.orderLines, quantity.name)} to be INT`,
+              found: describeType(quantity),
+              ...where(quantity),
+            })
+        },
+        // Judged by what the CHECK allows: "above 0" means 0 is refused and 1 accepted.
+        () =>
+          expectCheckBehaviour(model, qualifiedName(tables.orderLines), quantity.name, {
+            rule: 'be greater than 0',
+            rejects: [0, -1],
+            accepts: [1, LARGEST_QUANTITY],
+            hint: `CHECK (${quantity.name} > 0)`,
+          }),
+      ])
     },
   },
 ])

@@ -25,6 +25,22 @@ function solutionLoadWith(edit: (text: string) => string): (dir: string) => Prom
   }
 }
 
+/**
+ * Fixtures that are the reference solution with one change to schema.sql (load.sql unchanged), so a
+ * fixture cannot drift from the solution it breaks. `edit` must change the text.
+ */
+function solutionSchemaWith(edit: (text: string) => string): (dir: string) => Promise<void> {
+  return async (dir) => {
+    const text = await readFile(join(SUITE_DIR, 'solution', 'schema.sql'), 'utf8')
+    const edited = edit(text)
+    if (edited === text) throw new Error('fixture: the edit no longer changes solution/schema.sql')
+    await writeFile(join(dir, 'schema.sql'), edited)
+    await withSolutionLoad(dir)
+  }
+}
+
+const QUANTITY_CHECK = 'CHECK (Quantity > 0)'
+
 export default defineSuite<SqlCheckContext>({
   checks: normalFormChecks,
   solution: { dir: 'solution' },
@@ -77,6 +93,34 @@ export default defineSuite<SqlCheckContext>({
       fails: ['schema-runs'],
       dir: 'fixtures/empty-script',
       apply: withSolutionLoad,
+    },
+    {
+      id: 'quantity-zero-allowed',
+      title: 'CHECK (Quantity >= 0): a CHECK on the quantity, but a quantity of 0 gets through',
+      fails: ['column-rules'],
+      apply: solutionSchemaWith((t) => t.replace(QUANTITY_CHECK, 'CHECK (Quantity >= 0)')),
+    },
+    {
+      id: 'quantity-upper-bound-only',
+      title: 'CHECK (Quantity <= 1000): an upper bound only, so 0 and negative quantities get through',
+      fails: ['column-rules'],
+      apply: solutionSchemaWith((t) => t.replace(QUANTITY_CHECK, 'CHECK (Quantity <= 1000)')),
+    },
+    {
+      id: 'quantity-not-null-check',
+      title: 'CHECK (Quantity IS NOT NULL): a CHECK that refuses no quantity at all',
+      fails: ['column-rules'],
+      apply: solutionSchemaWith((t) => t.replace(QUANTITY_CHECK, 'CHECK (Quantity IS NOT NULL)')),
+    },
+    {
+      id: 'email-varchar-and-quantity-zero',
+      title: 'two mistakes in one check: Email as VARCHAR and CHECK (Quantity >= 0), both reported',
+      fails: ['column-rules'],
+      apply: solutionSchemaWith((t) =>
+        t
+          .replace('Email nvarchar(254)', 'Email varchar(254)')
+          .replace(QUANTITY_CHECK, 'CHECK (Quantity >= 0)'),
+      ),
     },
     {
       id: 'duplicate-orders',

@@ -1,4 +1,4 @@
-import { fail } from '@backend-labs/lab-kit'
+import { expectAll, fail } from '@backend-labs/lab-kit'
 import { type ColumnModel, findColumn, qualifiedName, type SchemaModel } from '../schema-model.ts'
 import { expectTable, whereOf } from './expect-table.ts'
 
@@ -16,7 +16,7 @@ export interface ColumnExpectation {
   computed?: boolean
 }
 
-/** The column, checked against each stated fact; the failure names the first fact that differs. */
+/** The column, checked against each stated fact; the failure names every fact that differs. */
 export function expectColumn(
   model: SchemaModel,
   table: string,
@@ -32,9 +32,11 @@ export function expectColumn(
       found: `columns ${t.columns.map((x) => x.name).join(', ') || '(none)'}`,
       ...whereOf(t),
     })
-  const check = (ok: boolean, expected: string, found: string, hint?: string) => {
-    if (!ok) fail({ expected: `${name} to ${expected}`, found, ...whereOf(c), ...(hint ? { hint } : {}) })
-  }
+  const steps: (() => void)[] = []
+  const check = (ok: boolean, expected: string, found: string, hint?: string) =>
+    steps.push(() => {
+      if (!ok) fail({ expected: `${name} to ${expected}`, found, ...whereOf(c), ...(hint ? { hint } : {}) })
+    })
   if (
     want.type !== undefined ||
     want.length !== undefined ||
@@ -79,6 +81,7 @@ export function expectColumn(
       want.computed ? 'be a computed column' : 'be a stored column',
       c.computed ? `AS ${c.computed.expression}` : 'a stored column',
     )
+  expectAll(steps)
   return c
 }
 
