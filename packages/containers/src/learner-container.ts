@@ -4,6 +4,7 @@ import { diagnoseExit, diagnoseNotReady, failure } from './container-diagnosis.t
 import type { ContainerFailure } from './container-failure.ts'
 import { type CapturedLogs, captureLogs, DEFAULT_LOG_CAP_BYTES } from './container-logs.ts'
 import { HARDENED_DEFAULTS, type HardenedRunOptions, hardenedCreateOptions } from './hardened-run-options.ts'
+import { startPortRelay } from './port-relay.ts'
 import { type ProxyCa, proxyCaBind, resolveProxyCa } from './proxy-ca.ts'
 import { probeOnce, type Readiness } from './readiness.ts'
 import type { RunRegistry } from './run-registry.ts'
@@ -87,31 +88,33 @@ export class StartedLearnerContainer {
 }
 
 /**
- * Starts `image` with the hardened options on the run's network, publishes `port` on 127.0.0.1
- * and waits until it answers; everything is created through `options.registry`. Failures are ContainerFailures for the learner, with logs apart.
+ * Starts `image` with the hardened options on the run's internal network (no route out, nothing
+ * published) and a relay that publishes `port` on 127.0.0.1 ({@link startPortRelay}), then waits until
+ * the app answers through it; everything is created through `options.registry`. Failures are
+ * ContainerFailures for the learner, with logs apart.
  */
 export async function startLearnerContainer(
   options: LearnerContainerOptions,
 ): Promise<StartedLearnerContainer> {
   const { registry, port } = options
-  const networkName = options.networkName ?? (await (await registry.createNetwork()).inspect()).Name
+  const networkName =
+    options.networkName ?? (await (await registry.createNetwork('net', { internal: true })).inspect()).Name
   const ca = options.proxyCa === undefined ? resolveProxyCa() : (options.proxyCa ?? undefined)
   const container = await registry.createContainer(
     hardenedCreateOptions({
       ...options,
       networkName,
-      publishPorts: [port],
       env: { ...ca?.env, PORT: String(port), ...options.env },
       binds: [...(options.binds ?? []), ...(ca ? [proxyCaBind(ca)] : [])],
     }),
   )
   await container.start()
+  const { hostPort } = await startPortRelay(registry, networkName, appTarget(container, port))
   const logCapBytes = options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
   const readiness = options.readiness ?? { kind: 'http', path: '/' }
   const deadline = Date.now() + readyTimeoutMs
   let info = await container.inspect()
-  const hostPort = Number(info.NetworkSettings.Ports?.[`${port}/tcp`]?.[0]?.HostPort)
   const engineLogMaxBytes = options.logMaxBytes ?? HARDENED_DEFAULTS.logMaxBytes
   const diagnosis = async () => ({
     container,
@@ -132,4 +135,9 @@ export async function startLearnerContainer(
     await sleep(200)
     info = await container.inspect()
   }
+}
+
+/** `host:port` of a container on its network: Docker gives every container its short id as an alias. */
+export function appTarget(container: Docker.Container, port: number): string {
+  return `${container.id.slice(0, 12)}:${port}`
 }
