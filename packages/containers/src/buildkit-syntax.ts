@@ -35,7 +35,7 @@ export function rewriteBuildKitSyntax(source: string, dockerfileName: string): s
         throw refused(
           dockerfileName,
           ins.line,
-          `\`RUN ${flag.split('=').slice(0, 2).join('=')}\``,
+          mount ? `\`RUN --mount=type=${fields.get('type') ?? 'bind'}\`` : `\`RUN ${flag.split('=')[0]}\``,
           'Only `--mount=type=cache,target=...` is supported here: COPY the files you need instead of a bind mount, and pass no secrets to the build.',
         )
     }

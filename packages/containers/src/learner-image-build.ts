@@ -125,9 +125,12 @@ export async function buildLearnerImage(
   const limits = { ...DEFAULT_BUILD_LIMITS, ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}), ...options.limits }
   const cgroup = await createBuildCgroup(docker, limits)
   const stages = instructions.filter((i) => i.keyword === 'FROM').length
+  const labels = { ...options.labels, [LABEL.learnerImage]: 'true', [LABEL.lab]: options.labId }
+  // the daemon turns each build label into a step of its own at the end: the grader's, not theirs
+  const labelSteps = Object.keys(labels).map((key) => `LABEL ${key}=`)
   const output = new BuildOutput(options.outputCapBytes ?? 1024 * 1024, {
-    count: stages * caLines.length,
-    isInjected: (step) => caLines.includes(step),
+    count: stages * caLines.length + labelSteps.length,
+    isInjected: (step) => caLines.includes(step) || labelSteps.some((l) => step.startsWith(l)),
   })
   const outputLimitBytes = options.outputLimitBytes ?? 16 * 1024 * 1024
   const abort = new AbortController()
@@ -143,7 +146,7 @@ export async function buildLearnerImage(
         t: ref,
         dockerfile: dockerfileName,
         buildargs: buildArgs,
-        labels: { ...options.labels, [LABEL.learnerImage]: 'true', [LABEL.lab]: options.labId },
+        labels,
         pull: false,
         rm: true,
         forcerm: true,
