@@ -25,7 +25,7 @@ export default defineChecks<ApiCheckContext>('public', [
     ],
     async run(ctx) {
       const { app } = await appWithDatabase(ctx)
-      await waitForHealthy(app.url, 20_000, 'once the database is up')
+      await waitForHealthy(app, 20_000, 'once the database is up')
     },
   },
   {

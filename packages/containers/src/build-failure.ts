@@ -39,7 +39,11 @@ export function stepText(step: string | undefined, file: LearnerDockerfile): str
 }
 
 /** A failed build, explained: a parse error, a step killed for memory, the pids limit, or the step's own error. */
-export function buildFailure(output: BuildOutput, file: LearnerDockerfile, limits: BuildLimits): ContainerFailure {
+export function buildFailure(
+  output: BuildOutput,
+  file: LearnerDockerfile,
+  limits: BuildLimits,
+): ContainerFailure {
   const error = output.error ?? 'unknown error'
   const parseError = /(?:parse error|error parsing).*?line (\d+): (.*)/i.exec(error)
   const logs = output.lastLines(LOG_LINES)
@@ -98,7 +102,11 @@ export function buildFailure(output: BuildOutput, file: LearnerDockerfile, limit
 }
 
 /** The build ran past its time limit: the message names the step it was stuck at. */
-export function buildTimeout(output: BuildOutput, file: LearnerDockerfile, timeoutMs: number): ContainerFailure {
+export function buildTimeout(
+  output: BuildOutput,
+  file: LearnerDockerfile,
+  timeoutMs: number,
+): ContainerFailure {
   return new ContainerFailure(
     'build-timeout',
     {
@@ -113,7 +121,11 @@ export function buildTimeout(output: BuildOutput, file: LearnerDockerfile, timeo
 }
 
 /** The build printed more than the grader reads: it was stopped there. */
-export function buildOutputFlood(output: BuildOutput, file: LearnerDockerfile, limitBytes: number): ContainerFailure {
+export function buildOutputFlood(
+  output: BuildOutput,
+  file: LearnerDockerfile,
+  limitBytes: number,
+): ContainerFailure {
   return new ContainerFailure(
     'log-flood',
     {

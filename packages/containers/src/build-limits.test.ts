@@ -34,7 +34,8 @@ async function failureOf(promise: Promise<unknown>): Promise<ContainerFailure> {
     () => undefined,
     (e: unknown) => e,
   )
-  if (!(error instanceof ContainerFailure)) throw new Error(`expected a ContainerFailure, got ${String(error)}`)
+  if (!(error instanceof ContainerFailure))
+    throw new Error(`expected a ContainerFailure, got ${String(error)}`)
   return error
 }
 
@@ -68,7 +69,9 @@ describe.skipIf(!dockerAvailable)(dockerSuite('image builds are held to limits')
   }, 120_000)
 
   it('says a step killed for memory ran out of memory, with the limit', async () => {
-    const dir = context({ Dockerfile: `FROM ${TEST_BASE_IMAGE}\nRUN dd if=/dev/zero of=/dev/null bs=200M count=1\n` })
+    const dir = context({
+      Dockerfile: `FROM ${TEST_BASE_IMAGE}\nRUN dd if=/dev/zero of=/dev/null bs=200M count=1\n`,
+    })
     const failure = await failureOf(
       buildLearnerImage(docker, {
         contextDir: dir,
@@ -102,7 +105,9 @@ describe.skipIf(!dockerAvailable)(dockerSuite('image builds are held to limits')
     // the daemon removes the step's container once the build is cancelled (bounded wait, no timing claim)
     let noisy = 1
     for (let i = 0; i < 60 && noisy > 0; i++) {
-      const running = await docker.listContainers({ filters: JSON.stringify({ ancestor: [TEST_BASE_IMAGE] }) })
+      const running = await docker.listContainers({
+        filters: JSON.stringify({ ancestor: [TEST_BASE_IMAGE] }),
+      })
       noisy = running.filter((c) => c.Command.includes('yes build-noise')).length
       if (noisy > 0) await new Promise((resolve) => setTimeout(resolve, 500))
     }
@@ -140,13 +145,17 @@ describe.skipIf(!dockerAvailable)(dockerSuite('image builds are held to limits')
   }, 60_000)
 
   it('refuses other BuildKit-only syntax at its line, naming cause and fix', async () => {
-    const dir = context({ Dockerfile: `FROM ${TEST_BASE_IMAGE}\n\nRUN --mount=type=secret,id=token cat /run/secrets/token\n` })
+    const dir = context({
+      Dockerfile: `FROM ${TEST_BASE_IMAGE}\n\nRUN --mount=type=secret,id=token cat /run/secrets/token\n`,
+    })
     const error = await buildLearnerImage(docker, { contextDir: dir, labId: LAB_ID, proxyCa: null }).catch(
       (e: unknown) => e,
     )
     expect(error).toBeInstanceOf(CheckFailure)
     expect((error as CheckFailure).details.where).toBe('Dockerfile:3')
-    expect((error as CheckFailure).details.found).toMatch(/^`RUN --mount=type=secret`, which needs BuildKit: the grader builds with Docker's classic builder/)
+    expect((error as CheckFailure).details.found).toMatch(
+      /^`RUN --mount=type=secret`, which needs BuildKit: the grader builds with Docker's classic builder/,
+    )
   })
 
   it("numbers only the learner's steps and hides the grader's proxy-CA steps", async () => {
@@ -155,7 +164,11 @@ describe.skipIf(!dockerAvailable)(dockerSuite('image builds are held to limits')
     const dir = context({ Dockerfile: `FROM ${TEST_BASE_IMAGE}\nRUN echo one\nRUN echo failing && false\n` })
     const failure = await failureOf(buildLearnerImage(docker, { contextDir: dir, labId: LAB_ID, proxyCa }))
     const steps = failure.logs.filter((l) => l.startsWith('Step '))
-    expect(steps).toEqual(['Step 1/3 : FROM backend-labs-test/busybox:1', 'Step 2/3 : RUN echo one', 'Step 3/3 : RUN echo failing && false'])
+    expect(steps).toEqual([
+      'Step 1/3 : FROM backend-labs-test/busybox:1',
+      'Step 2/3 : RUN echo one',
+      'Step 3/3 : RUN echo failing && false',
+    ])
     expect(failure.logs.join('\n')).not.toMatch(/backend-labs-proxy-ca|NODE_EXTRA_CA_CERTS/)
     expect(failure.details.where).toBe('Dockerfile:3')
   }, 60_000)

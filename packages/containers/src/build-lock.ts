@@ -30,7 +30,8 @@ export async function lockBuild(ref: string, waitMs: number): Promise<() => Prom
     const owner = Number(await readFile(path, 'utf8').catch(() => ''))
     // an empty file is a lock being written right now; a dead owner's lock is stale
     if (owner && !pidAlive(owner)) await rm(path, { force: true })
-    else if (Date.now() >= deadline) return async () => {} // build anyway rather than fail the grade
+    else if (Date.now() >= deadline)
+      return async () => {} // build anyway rather than fail the grade
     else await sleep(200)
   }
 }

@@ -17,11 +17,21 @@ export function rewriteBuildKitSyntax(source: string, dockerfileName: string): s
   for (const ins of parseDockerfile(source)) {
     const words = ins.text.split(' ')
     if (/<<-?["']?[A-Za-z_]/.test(ins.text) && ['RUN', 'COPY'].includes(ins.keyword))
-      throw refused(dockerfileName, ins.line, 'a heredoc (`<<EOF`)', 'Write the commands on the RUN line, joined with `&&`.')
+      throw refused(
+        dockerfileName,
+        ins.line,
+        'a heredoc (`<<EOF`)',
+        'Write the commands on the RUN line, joined with `&&`.',
+      )
     const firstArg = words.slice(1).findIndex((w) => !w.startsWith('--'))
     const flags = words.slice(1, firstArg < 0 ? undefined : 1 + firstArg)
     if (ins.keyword === 'COPY' && flags.some((f) => f.startsWith('--link')))
-      throw refused(dockerfileName, ins.line, '`COPY --link`', 'Leave out `--link`; the copy works the same without it.')
+      throw refused(
+        dockerfileName,
+        ins.line,
+        '`COPY --link`',
+        'Leave out `--link`; the copy works the same without it.',
+      )
     if (ins.keyword !== 'RUN' || flags.length === 0) continue
     const targets: string[] = []
     for (const flag of flags) {

@@ -3,10 +3,9 @@ import { type AddressInfo, createServer, type Server } from 'node:net'
 import { networkInterfaces, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hardenedCreateOptions } from './hardened-run-options.ts'
 import { LABEL } from './labels.ts'
-import { buildLearnerImage } from './learner-image-build.ts'
 import { startLearnerContainer } from './learner-container.ts'
+import { buildLearnerImage } from './learner-image-build.ts'
 import { startRegistryProxy } from './port-relay.ts'
 import { RunRegistry } from './run-registry.ts'
 import {
@@ -23,18 +22,22 @@ const LAB_ID = `test/host-reach-${process.pid}`
 /** Every address of this host a container might try: the network's gateway, docker0, eth0. */
 async function hostAddresses(docker: ReturnType<typeof testDocker>, networkName: string): Promise<string[]> {
   const gateway = async (name: string) =>
-    ((await docker.getNetwork(name).inspect()) as { IPAM: { Config: { Gateway?: string }[] } }).IPAM
-      .Config[0]?.Gateway
+    ((await docker.getNetwork(name).inspect()) as { IPAM: { Config: { Gateway?: string }[] } }).IPAM.Config[0]
+      ?.Gateway
   const own = Object.values(networkInterfaces())
     .flat()
     .filter((a) => a && a.family === 'IPv4' && !a.internal)
     .map((a) => a?.address ?? '')
-  return [...new Set([await gateway(networkName), await gateway('bridge'), ...own].filter(Boolean))] as string[]
+  return [
+    ...new Set([await gateway(networkName), await gateway('bridge'), ...own].filter(Boolean)),
+  ] as string[]
 }
 
 /** A shell loop that tries each address and prints REACHED or BLOCKED for it. */
 function probeScript(addresses: string[], port: number): string {
-  return addresses.map((a) => `(nc -w 2 ${a} ${port} </dev/null && echo REACHED ${a} || echo BLOCKED ${a})`).join('; ')
+  return addresses
+    .map((a) => `(nc -w 2 ${a} ${port} </dev/null && echo REACHED ${a} || echo BLOCKED ${a})`)
+    .join('; ')
 }
 
 describe.skipIf(!dockerAvailable)(dockerSuite('learner code cannot reach the host'), () => {
@@ -71,7 +74,11 @@ describe.skipIf(!dockerAvailable)(dockerSuite('learner code cannot reach the hos
       networkName,
       image: TEST_BASE_IMAGE,
       port: 8080,
-      cmd: ['sh', '-c', `${probeScript(addresses, port)}; mkdir -p /www; echo ok > /www/index.html; httpd -f -p 8080 -h /www`],
+      cmd: [
+        'sh',
+        '-c',
+        `${probeScript(addresses, port)}; mkdir -p /www; echo ok > /www/index.html; httpd -f -p 8080 -h /www`,
+      ],
       readiness: { kind: 'http', path: '/' },
       proxyCa: null,
     })
@@ -94,7 +101,12 @@ describe.skipIf(!dockerAvailable)(dockerSuite('learner code cannot reach the hos
         join(dir, 'Dockerfile'),
         `FROM ${TEST_BASE_IMAGE}\nRUN echo try-${index}; ${probeScript(addresses, port)}; true\n`,
       )
-      const image = await buildLearnerImage(docker, { contextDir: dir, labId: LAB_ID, proxyCa: null, ...settings })
+      const image = await buildLearnerImage(docker, {
+        contextDir: dir,
+        labId: LAB_ID,
+        proxyCa: null,
+        ...settings,
+      })
       // lines of the step's output (the echoed script sits on the `Step N/M :` line); stderr comes coloured
       const lines = image.output.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''))
       expect(lines.filter((l) => l.startsWith('BLOCKED '))).toHaveLength(addresses.length)

@@ -125,7 +125,7 @@ export async function startLearnerContainer(
   })
 
   while (true) {
-    if (!info.State.Running) throw diagnoseExit(await diagnosis())
+    if (!info.State.Running) throw await diagnoseExit(await diagnosis())
     if (
       hostPort &&
       (await probeOnce(hostPort, readiness, Math.min(1000, Math.max(100, deadline - Date.now()))))

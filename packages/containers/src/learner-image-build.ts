@@ -84,7 +84,9 @@ export async function buildLearnerImage(
   await requireBaseImages(docker, fromImages(instructions, options.buildArgs), dockerfileName)
 
   const ca = options.proxyCa === undefined ? resolveProxyCa() : (options.proxyCa ?? undefined)
-  const caLines = ca ? [`COPY ${CA_FILE_IN_CONTEXT} ${CONTAINER_CA_PATH}`, ...Object.keys(ca.env).map((n) => `ARG ${n}`)] : []
+  const caLines = ca
+    ? [`COPY ${CA_FILE_IN_CONTEXT} ${CONTAINER_CA_PATH}`, ...Object.keys(ca.env).map((n) => `ARG ${n}`)]
+    : []
   const injected = ca
     ? injectAfterFrom(buildable, caLines)
     : { text: buildable, toOriginalLine: (line: number) => line }
@@ -122,7 +124,11 @@ export async function buildLearnerImage(
     await release()
     return late
   }
-  const limits = { ...DEFAULT_BUILD_LIMITS, ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}), ...options.limits }
+  const limits = {
+    ...DEFAULT_BUILD_LIMITS,
+    ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}),
+    ...options.limits,
+  }
   const cgroup = await createBuildCgroup(docker, limits)
   const stages = instructions.filter((i) => i.keyword === 'FROM').length
   const labels = { ...options.labels, [LABEL.learnerImage]: 'true', [LABEL.lab]: options.labId }

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import type Docker from 'dockerode'
 import { IMAGE_CATALOG } from './image-catalog.ts'
 import { ensureImage } from './image-status.ts'
@@ -86,19 +85,26 @@ async function createRelay(
   return container
 }
 
-/** Waits (≤ 10 s) until node in the relay listens, so a first probe does not race its start. */
+/** Waits (≤ 30 s) for the relay's "listening" line, so a first probe does not race its start. */
 async function listening(container: Docker.Container): Promise<void> {
-  const port = RELAY_PORT.toString(16).toUpperCase().padStart(4, '0')
-  for (let i = 0; i < 100; i++) {
-    const exec = await container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })
-    const stream = await exec.start({ hijack: true, stdin: false })
-    const chunks: Buffer[] = []
-    await new Promise<void>((resolve) => {
-      stream.on('data', (c: Buffer) => chunks.push(c))
-      stream.on('end', resolve)
-      stream.on('error', () => resolve())
-    })
-    if (new RegExp(`:${port} 00000000:0000 0A`).test(Buffer.concat(chunks).toString('latin1'))) return
-    await sleep(100)
+  const stream = (await container.logs({
+    follow: true,
+    stdout: true,
+    stderr: true,
+  })) as NodeJS.ReadableStream & {
+    destroy(): void
   }
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 30_000)
+    function done() {
+      clearTimeout(timer)
+      stream.destroy()
+      resolve()
+    }
+    stream.on('data', (chunk: Buffer) => {
+      if (chunk.toString('latin1').includes('relay listening')) done()
+    })
+    stream.on('end', done)
+    stream.on('error', done)
+  })
 }

@@ -45,5 +45,5 @@ function tunnel(client) {
   client.on('data', onData)
   client.on('error', () => client.destroy())
 }
-net.createServer({ allowHalfOpen: true }, target ? relay : tunnel).listen(listen, '0.0.0.0')
+net.createServer({ allowHalfOpen: true }, target ? relay : tunnel).listen(listen, '0.0.0.0', () => console.log('relay listening'))
 `

@@ -86,6 +86,8 @@ export interface RunningApp {
   exec(cmd: string[], options?: { timeoutMs?: number }): Promise<ExecResult>
   /** Set when the app was started with `expectExit` and exited: its exit code and logs. */
   exited?: { exitCode: number; logs: string }
+  /** Its exit code and last log lines when the container has stopped (crashed); undefined while it runs. */
+  exitState?(): Promise<{ exitCode: number; oomKilled: boolean; logs: string[] } | undefined>
 }
 
 export interface RunningService {

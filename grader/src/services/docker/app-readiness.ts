@@ -34,7 +34,7 @@ export async function waitUntilReady(
   })
   while (true) {
     const info = await container.inspect()
-    if (!info.State.Running) throw diagnoseExit(await diagnosis(info))
+    if (!info.State.Running) throw await diagnoseExit(await diagnosis(info))
     const budgetMs = Math.min(1000, Math.max(100, deadline - Date.now()))
     if (await probeOnce(hostPort, readiness, budgetMs)) return
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis(info))

@@ -55,6 +55,16 @@ export class RunningAppHandle implements RunningApp {
     this.exited = undefined
   }
 
+  async exitState(): Promise<{ exitCode: number; oomKilled: boolean; logs: string[] } | undefined> {
+    const info = await this.current.container.inspect()
+    if (info.State.Running || info.State.Restarting) return undefined
+    return {
+      exitCode: info.State.ExitCode,
+      oomKilled: info.State.OOMKilled,
+      logs: (await this.current.logs()).lines.slice(-30),
+    }
+  }
+
   async health(): Promise<string> {
     const info = await this.current.container.inspect()
     return info.State.Health?.Status ?? 'none'
