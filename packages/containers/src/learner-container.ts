@@ -108,8 +108,11 @@ export async function startLearnerContainer(
       binds: [...(options.binds ?? []), ...(ca ? [proxyCaBind(ca)] : [])],
     }),
   )
-  await container.start()
-  const { hostPort } = await startPortRelay(registry, networkName, appTarget(container, port))
+  // the relay starts alongside the app: each is a container start, slow on a loaded machine
+  const [, { hostPort }] = await Promise.all([
+    container.start(),
+    startPortRelay(registry, networkName, appTarget(container, port)),
+  ])
   const logCapBytes = options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
   const readiness = options.readiness ?? { kind: 'http', path: '/' }
