@@ -36,7 +36,7 @@ export type { EnsureImageOptions, ImagePresence, ImageStatus } from './image-sta
 export { ensureImage, imagePresence, imageStatus } from './image-status.ts'
 export { LABEL, runLabels, TESTCONTAINERS_LABEL, TESTCONTAINERS_SESSION_LABEL } from './labels.ts'
 export type { LearnerContainerOptions, StopResult } from './learner-container.ts'
-export { appTarget, StartedLearnerContainer, startLearnerContainer } from './learner-container.ts'
+export { appTarget, probeReady, StartedLearnerContainer, startLearnerContainer } from './learner-container.ts'
 export type { LearnerImage, LearnerImageBuildOptions } from './learner-image-build.ts'
 export { buildLearnerImage } from './learner-image-build.ts'
 export type { LearnerImageCachePolicy } from './learner-image-cache.ts'

@@ -80,7 +80,7 @@ describe.skipIf(!dockerAvailable)(dockerSuite('learner containers against the re
     expect(response.status).toBe(404) // busybox httpd with an empty /tmp: it answered
     const stopped = await app.stop(3000)
     expect(stopped.failure).toBeUndefined()
-    expect(stopped.durationMs).toBeLessThan(3000)
+    expect(stopped.exitCode).not.toBe(137)
   }, 120_000)
 
   it('says "bind 0.0.0.0" when the app listens on 127.0.0.1 inside the container', async () => {

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type Docker from 'dockerode'
 import { diagnoseExit, diagnoseNotReady, failure } from './container-diagnosis.ts'
 import type { ContainerFailure } from './container-failure.ts'
-import { type CapturedLogs, captureLogs, DEFAULT_LOG_CAP_BYTES } from './container-logs.ts'
+import { type CapturedLogs, captureLogs, DEFAULT_LOG_CAP_BYTES, execCapture } from './container-logs.ts'
 import { HARDENED_DEFAULTS, type HardenedRunOptions, hardenedCreateOptions } from './hardened-run-options.ts'
+import { parseListeningSockets } from './listening-sockets.ts'
 import { startPortRelay } from './port-relay.ts'
 import { type ProxyCa, proxyCaBind, resolveProxyCa } from './proxy-ca.ts'
 import { probeOnce, type Readiness } from './readiness.ts'
@@ -131,7 +132,13 @@ export async function startLearnerContainer(
     if (!info.State.Running) throw await diagnoseExit(await diagnosis())
     if (
       hostPort &&
-      (await probeOnce(hostPort, readiness, Math.min(1000, Math.max(100, deadline - Date.now()))))
+      (await probeReady(
+        container,
+        port,
+        hostPort,
+        readiness,
+        Math.min(1000, Math.max(100, deadline - Date.now())),
+      ))
     )
       return new StartedLearnerContainer(container, port, hostPort, logCapBytes, engineLogMaxBytes)
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis())
@@ -143,4 +150,26 @@ export async function startLearnerContainer(
 /** `host:port` of a container on its network: Docker gives every container its short id as an alias. */
 export function appTarget(container: Docker.Container, port: number): string {
   return `${container.id.slice(0, 12)}:${port}`
+}
+
+/**
+ * One readiness probe through the relay. A TCP connect alone proves nothing there (the relay accepts,
+ * then closes when the app refuses), so `tcp` readiness also asks the container's own socket table
+ * for a listener on `port` that is not loopback-only; an image without `cat` falls back to the probe.
+ */
+export async function probeReady(
+  container: Docker.Container,
+  port: number,
+  hostPort: number,
+  readiness: Readiness,
+  budgetMs: number,
+): Promise<boolean> {
+  if (readiness.kind === 'tcp') {
+    const table = await execCapture(container, ['cat', '/proc/net/tcp', '/proc/net/tcp6'])
+    if (table !== undefined && /\bsl\b/.test(table)) {
+      const listening = parseListeningSockets(table).some((s) => s.port === port && !s.loopbackOnly)
+      if (!listening) return false
+    }
+  }
+  return probeOnce(hostPort, readiness, budgetMs)
 }

@@ -5,7 +5,7 @@ import {
   diagnoseExit,
   diagnoseNotReady,
   HARDENED_DEFAULTS,
-  probeOnce,
+  probeReady,
   type Readiness,
 } from '@backend-labs/containers'
 import type Docker from 'dockerode'
@@ -36,7 +36,7 @@ export async function waitUntilReady(
     const info = await container.inspect()
     if (!info.State.Running) throw await diagnoseExit(await diagnosis(info))
     const budgetMs = Math.min(1000, Math.max(100, deadline - Date.now()))
-    if (await probeOnce(hostPort, readiness, budgetMs)) return
+    if (await probeReady(container, port, hostPort, readiness, budgetMs)) return
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis(info))
     await sleep(200)
   }
