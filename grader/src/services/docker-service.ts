@@ -10,6 +10,7 @@ export const dockerService: ServiceProvider = {
   name: 'docker',
   async create(lab, staged) {
     const docker = new LazyDockerLab(staged.dir, lab.id)
+    docker.session.buildNetwork = lab.manifest?.docker?.buildNetwork ?? 'none'
     return {
       context: { docker },
       dispose: () => docker.dispose(),

@@ -11,7 +11,7 @@ export default defineChecks<ApiCheckContext>('public', [
     timeoutMs: 240_000,
     hints: ['Run `docker build .` in your workspace to see the same error.'],
     async run(ctx) {
-      await ctx.docker.image()
+      await ctx.docker.image({ timeoutMs: 210_000 })
     },
   },
   {
@@ -25,7 +25,7 @@ export default defineChecks<ApiCheckContext>('public', [
     ],
     async run(ctx) {
       const { app } = await appWithDatabase(ctx)
-      await waitForHealthy(app.url, 20_000, 'once the database is up')
+      await waitForHealthy(app, 20_000, 'once the database is up')
     },
   },
   {

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { ContainerFailure } from '@backend-labs/containers'
 import {
   type ApiCheckContext,
   expectJsonObject,
   expectStatus,
   type HttpExchange,
+  type RunningApp,
   type RunningService,
   send,
 } from '@backend-labs/http-kit'
@@ -23,17 +25,20 @@ export async function appWithDatabase(ctx: ApiCheckContext) {
  * Sends `GET /health` until it answers 200 or `timeoutMs` passes; an app that is still connecting may
  * answer 503 or not at all meanwhile. Fails with the last answer.
  */
-export async function waitForHealthy(url: string, timeoutMs: number, label: string): Promise<void> {
+export async function waitForHealthy(app: RunningApp, timeoutMs: number, label: string): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let last = 'no answer'
   while (Date.now() < deadline) {
     try {
-      const x = await send(url, { path: '/health', label, timeoutMs: 2000 })
+      const x = await send(app.url, { path: '/health', label, timeoutMs: 2000 })
       if (x.status === 200) return
       last = `status ${x.status}`
     } catch (error) {
       if (!(error instanceof CheckFailure)) throw error
       last = 'no answer (the connection failed)'
+      // a crashed app is not a slow one: say it stopped, with how, and its last lines apart
+      const exit = await app.exitState?.()
+      if (exit) throw crashed(exit, label)
     }
     await sleep(300)
   }
@@ -42,6 +47,21 @@ export async function waitForHealthy(url: string, timeoutMs: number, label: stri
     found: `${last} until then`,
     hint: 'connect to the database named by DATABASE_URL, retry until it answers, and answer 200 once it does',
   })
+}
+
+function crashed(
+  exit: { exitCode: number; oomKilled: boolean; logs: string[] },
+  label: string,
+): ContainerFailure {
+  return new ContainerFailure(
+    'crashed',
+    {
+      expected: `the app to keep running ${label}`,
+      found: `it stopped with exit code ${exit.exitCode}${exit.oomKilled ? ' (out of memory)' : ' (it crashed)'}`,
+      hint: "An error nobody handles ends a Node process: give the pg Pool an 'error' listener (`pool.on('error', ...)`) so a lost connection is logged, not fatal, and handle failed queries.",
+    },
+    exit.logs,
+  )
 }
 
 /** Creates a note and returns its id (201 with the stored note as JSON). */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { IMAGE_CATALOG } from '@backend-labs/containers'
+import { fromImages, IMAGE_CATALOG, parseDockerfile, parseImageReference } from '@backend-labs/containers'
 import { fail } from '@backend-labs/lab-kit'
 
 /** The base image every API lab builds from, as pinned in the image catalog. */
@@ -19,20 +19,16 @@ export async function requireBaseImage(submissionDir: string): Promise<void> {
       hint: `Create \`Dockerfile\` next to package.json, starting with \`FROM ${BASE_IMAGE}\`.`,
     })
   }
-  const stages = new Set<string>()
-  const lines = text.split(/\r?\n/)
-  for (const [index, line] of lines.entries()) {
-    const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?/i.exec(line)
-    if (!match) continue
-    const image = match[1] ?? ''
-    if (image !== BASE_IMAGE && !stages.has(image.toLowerCase())) {
+  const wanted = parseImageReference(BASE_IMAGE).canonical
+  // build args resolved and references normalised (docker.io/library/, a missing tag, a digest)
+  for (const from of fromImages(parseDockerfile(text))) {
+    if (from.reference.canonical !== wanted) {
       fail({
         expected: `FROM ${BASE_IMAGE} (the base image this lab uses)`,
-        found: `FROM ${image}`,
-        where: `Dockerfile:${index + 1}`,
+        found: `FROM ${from.image}`,
+        where: `Dockerfile:${from.line}`,
         hint: `Use \`FROM ${BASE_IMAGE}\`: it is the only base image the grader provides.`,
       })
     }
-    if (match[2]) stages.add(match[2].toLowerCase())
   }
 }

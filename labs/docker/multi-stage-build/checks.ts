@@ -14,7 +14,7 @@ export default defineChecks<ApiCheckContext>('public', [
     hints: ['Build it yourself: `docker build -t quotes-api .` in the workspace.'],
     async run(ctx) {
       await requireBaseImage(ctx.submissionDir)
-      await ctx.docker.image()
+      await ctx.docker.image({ timeoutMs: 150_000 })
     },
   },
   {

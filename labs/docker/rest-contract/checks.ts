@@ -18,7 +18,7 @@ export default defineChecks<ApiCheckContext>('public', [
     timeoutMs: 180_000,
     hints: ['Run `docker build .` in your workspace to see the same error.'],
     async run(ctx) {
-      await ctx.docker.image()
+      await ctx.docker.image({ timeoutMs: 150_000 })
     },
   },
   {

@@ -92,11 +92,16 @@ function contextTooLarge(walked: Walked, sizeBytes: number, limitBytes: number):
     .slice(0, 5)
     .map(([name, bytes]) => `${name} (${formatBytes(bytes)})`)
   const suggestion = largest[0]?.[0] ? largest[0].split(' ')[0] : 'node_modules/'
+  const biggestFiles = walked.paths
+    .filter((p) => p.type === 'file')
+    .sort((a, b) => b.sizeBytes - a.sizeBytes)
+    .slice(0, 3)
+    .map((p) => `${p.path} (${formatBytes(p.sizeBytes)})`)
   return new CheckFailure({
     expected: `a Docker build context under ${formatBytes(limitBytes)}`,
     found: `${formatBytes(sizeBytes)}; the largest entries are ${largest.join(', ')}`,
     where: 'the build context (the folder that holds your Dockerfile)',
-    hint: `List what the image does not need in .dockerignore (for example \`${suggestion}\`), so it is not sent to Docker.`,
+    hint: `The biggest files are ${biggestFiles.join(', ')}. List what the image does not need in .dockerignore (for example \`${suggestion}\`), so it is not sent to Docker.`,
   })
 }
 

@@ -1,18 +1,36 @@
-/** The legacy builder's JSON stream, digested: current step, error, and a capped tail of text. */
+/** Steps the grader added to the learner's Dockerfile, left out of the output and its numbering. */
+export interface InjectedSteps {
+  /** How many steps were added in all. */
+  count: number
+  isInjected(instruction: string): boolean
+}
+
+/**
+ * The legacy builder's JSON stream, digested: current step, error, and a capped tail of text.
+ * Injected steps are hidden, and `Step N/M` counts the learner's steps only.
+ */
 export class BuildOutput {
   /** `RUN npm ci` — the instruction of the last `Step N/M :` line. */
   currentStep: string | undefined
   error: string | undefined
   imageId: string | undefined
   truncated = false
+  /** Bytes read from the stream so far (what the output limit is checked against). */
+  totalBytes = 0
   private text = ''
   private pending = ''
   private keptBytes = 0
+  private learnerSteps = 0
+  private inInjectedStep = false
 
-  constructor(private readonly capBytes: number) {}
+  constructor(
+    private readonly capBytes: number,
+    private readonly injected: InjectedSteps = { count: 0, isInjected: () => false },
+  ) {}
 
   /** Feeds raw bytes from the build response stream. */
   push(chunk: Buffer | string): void {
+    this.totalBytes += chunk.length
     this.pending += chunk.toString()
     let newline = this.pending.indexOf('\n')
     while (newline >= 0) {
@@ -60,9 +78,17 @@ export class BuildOutput {
       this.append(`${this.error}\n`)
     }
     if (event.stream) {
-      const step = /^Step \d+\/\d+ : (.*)$/m.exec(event.stream)
-      if (step?.[1]) this.currentStep = step[1].trim()
-      this.append(event.stream)
+      const step = /^Step \d+\/(\d+) : (.*)$/m.exec(event.stream)
+      if (step?.[2]) {
+        this.inInjectedStep = this.injected.isInjected(step[2].trim())
+        if (this.inInjectedStep) return
+        this.currentStep = step[2].trim()
+        this.learnerSteps++
+        const total = Number(step[1]) - this.injected.count
+        this.append(event.stream.replace(/^Step \d+\/\d+ :/m, `Step ${this.learnerSteps}/${total} :`))
+        return
+      }
+      if (!this.inInjectedStep) this.append(event.stream)
     }
   }
 

@@ -1,12 +1,12 @@
+import { readFile } from 'node:fs/promises'
 import type Docker from 'dockerode'
 import { formatBytes } from './build-context.ts'
+import { FORK_FAILURE } from './build-failure.ts'
 import { ContainerFailure } from './container-failure.ts'
 import type { CapturedLogs } from './container-logs.ts'
 import { execCapture } from './container-logs.ts'
 import { parseListeningSockets } from './listening-sockets.ts'
 
-const FORK_FAILURE =
-  /can't fork|fork: (retry: )?Resource temporarily unavailable|spawn (\S+ )?EAGAIN|pthread_create|Cannot allocate memory.*thread|EAGAIN.*(fork|spawn)/i
 const LOG_LINES = 30
 
 /** What the diagnosis needs to know about the run. */
@@ -19,12 +19,12 @@ export interface DiagnosisInput {
 }
 
 /** Turns a container that exited while starting into a learner-facing failure. */
-export function diagnoseExit({ info, logs, port }: DiagnosisInput): ContainerFailure {
+export async function diagnoseExit({ info, logs, port }: DiagnosisInput): Promise<ContainerFailure> {
   const exitCode = info.State.ExitCode
   const memoryBytes = info.HostConfig.Memory ?? 0
   if (info.State.OOMKilled || (exitCode === 137 && memoryBytes > 0))
     return outOfMemory(memoryBytes, exitCode, info.State.OOMKilled, logs)
-  if (logs.lines.some((l) => FORK_FAILURE.test(l)))
+  if (logs.lines.some((l) => FORK_FAILURE.test(l)) || (await pidsLimitHits(info.Id)) > 0)
     return tooManyProcesses(info.HostConfig.PidsLimit ?? 0, logs)
   return failure(
     'exited-at-start',
@@ -44,7 +44,8 @@ export async function diagnoseNotReady(input: DiagnosisInput): Promise<Container
   const pids = await pidsCurrent(container)
   if (
     (pidsLimit > 0 && pids !== undefined && pids >= pidsLimit - 1) ||
-    logs.lines.some((l) => FORK_FAILURE.test(l))
+    logs.lines.some((l) => FORK_FAILURE.test(l)) ||
+    (await pidsLimitHits(info.Id)) > 0
   )
     return tooManyProcesses(pidsLimit, logs)
   const seconds = Math.round(readyTimeoutMs / 1000)
@@ -56,7 +57,7 @@ export async function diagnoseNotReady(input: DiagnosisInput): Promise<Container
       'bound-to-localhost',
       {
         expected: `the app to accept connections on port ${port} from outside its container`,
-        found: `it listens on ${onPort[0]?.address}:${port}, which only the container itself can reach`,
+        found: `it listens on ${hostAndPort(onPort[0]?.address ?? '', port)}, which only the container itself can reach`,
         hint: `Bind to 0.0.0.0 instead of 127.0.0.1/localhost, e.g. \`app.listen(${port}, '0.0.0.0')\`.`,
       },
       logs,
@@ -78,6 +79,11 @@ export async function diagnoseNotReady(input: DiagnosisInput): Promise<Container
     },
     logs,
   )
+}
+
+/** `127.0.0.1:3000`, `[::1]:3000`: an IPv6 address needs its brackets before a port. */
+export function hostAndPort(address: string, port: number): string {
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`
 }
 
 /** The OOM message for a container that stopped because of memory. */
@@ -111,6 +117,25 @@ function tooManyProcesses(pidsLimit: number, logs: CapturedLogs): ContainerFailu
     },
     logs,
   )
+}
+
+/**
+ * How often the container's pids limit refused a fork (`max` in its cgroup's pids.events), read on
+ * this machine; 0 when the file is not reachable (a remote engine, another cgroup layout). A bomb
+ * whose processes die at once, or that prints nothing, still leaves this count behind.
+ */
+export async function pidsLimitHits(containerId: string): Promise<number> {
+  const candidates = [
+    `/sys/fs/cgroup/pids/docker/${containerId}/pids.events`,
+    `/sys/fs/cgroup/docker/${containerId}/pids.events`,
+    `/sys/fs/cgroup/pids/system.slice/docker-${containerId}.scope/pids.events`,
+    `/sys/fs/cgroup/system.slice/docker-${containerId}.scope/pids.events`,
+  ]
+  for (const path of candidates) {
+    const text = await readFile(path, 'utf8').catch(() => undefined)
+    if (text !== undefined) return Number(/^max (\d+)/m.exec(text)?.[1] ?? 0)
+  }
+  return 0
 }
 
 async function pidsCurrent(container: Docker.Container): Promise<number | undefined> {

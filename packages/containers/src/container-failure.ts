@@ -10,6 +10,8 @@ export type ContainerFailureKind =
   | 'too-many-processes'
   | 'ignored-sigterm'
   | 'log-flood'
+  /** The app stopped on its own while checks used it. */
+  | 'crashed'
 
 /**
  * A learner mistake seen through Docker. The message is short and safe to show; the captured output

@@ -18,6 +18,8 @@ export interface DockerRuntimeFacts {
 }
 
 export const DOCKER_PROBE_TIMEOUT_MS = 1000
+/** How long grading waits for the engine to answer at first. */
+const GRADING_PROBE_TIMEOUT_MS = 10_000
 
 /**
  * Finds the engine the way testcontainers does (DOCKER_HOST, then the usual sockets) and asks it
@@ -31,7 +33,8 @@ export async function detectDockerRuntime(
   if (!endpoint) {
     return { reachable: false, notes: ['no DOCKER_HOST is set and no Docker or Podman socket was found'] }
   }
-  const timeoutMs = options.timeoutMs ?? DOCKER_PROBE_TIMEOUT_MS
+  // a loaded engine can take seconds to answer /version: LABS_DOCKER_PROBE_TIMEOUT_MS allows for it
+  const timeoutMs = options.timeoutMs ?? (Number(env.LABS_DOCKER_PROBE_TIMEOUT_MS) || DOCKER_PROBE_TIMEOUT_MS)
   const docker = dockerClient(endpoint, timeoutMs, env)
   try {
     const version = await withDeadline(docker.version(), timeoutMs)
@@ -66,7 +69,12 @@ export async function requireDockerRuntime(
 
 /** A client without a request timeout (builds and log streams run long), for a reachable engine. */
 export async function connectDocker(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Docker> {
-  const facts = await requireDockerRuntime(options)
+  // grading waits longer than `labs doctor` for a busy engine (10 s unless the setting says otherwise)
+  const env = options.env ?? process.env
+  const facts = await requireDockerRuntime({
+    ...options,
+    timeoutMs: Number(env.LABS_DOCKER_PROBE_TIMEOUT_MS) || GRADING_PROBE_TIMEOUT_MS,
+  })
   return dockerClient(facts.endpoint, undefined, options.env)
 }
 

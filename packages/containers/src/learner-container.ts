@@ -2,8 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type Docker from 'dockerode'
 import { diagnoseExit, diagnoseNotReady, failure } from './container-diagnosis.ts'
 import type { ContainerFailure } from './container-failure.ts'
-import { type CapturedLogs, captureLogs, DEFAULT_LOG_CAP_BYTES } from './container-logs.ts'
+import { type CapturedLogs, captureLogs, DEFAULT_LOG_CAP_BYTES, execCapture } from './container-logs.ts'
 import { HARDENED_DEFAULTS, type HardenedRunOptions, hardenedCreateOptions } from './hardened-run-options.ts'
+import { parseListeningSockets } from './listening-sockets.ts'
+import { startPortRelay } from './port-relay.ts'
 import { type ProxyCa, proxyCaBind, resolveProxyCa } from './proxy-ca.ts'
 import { probeOnce, type Readiness } from './readiness.ts'
 import type { RunRegistry } from './run-registry.ts'
@@ -87,31 +89,36 @@ export class StartedLearnerContainer {
 }
 
 /**
- * Starts `image` with the hardened options on the run's network, publishes `port` on 127.0.0.1
- * and waits until it answers; everything is created through `options.registry`. Failures are ContainerFailures for the learner, with logs apart.
+ * Starts `image` with the hardened options on the run's internal network (no route out, nothing
+ * published) and a relay that publishes `port` on 127.0.0.1 ({@link startPortRelay}), then waits until
+ * the app answers through it; everything is created through `options.registry`. Failures are
+ * ContainerFailures for the learner, with logs apart.
  */
 export async function startLearnerContainer(
   options: LearnerContainerOptions,
 ): Promise<StartedLearnerContainer> {
   const { registry, port } = options
-  const networkName = options.networkName ?? (await (await registry.createNetwork()).inspect()).Name
+  const networkName =
+    options.networkName ?? (await (await registry.createNetwork('net', { internal: true })).inspect()).Name
   const ca = options.proxyCa === undefined ? resolveProxyCa() : (options.proxyCa ?? undefined)
   const container = await registry.createContainer(
     hardenedCreateOptions({
       ...options,
       networkName,
-      publishPorts: [port],
       env: { ...ca?.env, PORT: String(port), ...options.env },
       binds: [...(options.binds ?? []), ...(ca ? [proxyCaBind(ca)] : [])],
     }),
   )
-  await container.start()
+  // the relay starts alongside the app: each is a container start, slow on a loaded machine
+  const [, { hostPort }] = await Promise.all([
+    container.start(),
+    startPortRelay(registry, networkName, appTarget(container, port)),
+  ])
   const logCapBytes = options.logCapBytes ?? DEFAULT_LOG_CAP_BYTES
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000
   const readiness = options.readiness ?? { kind: 'http', path: '/' }
   const deadline = Date.now() + readyTimeoutMs
   let info = await container.inspect()
-  const hostPort = Number(info.NetworkSettings.Ports?.[`${port}/tcp`]?.[0]?.HostPort)
   const engineLogMaxBytes = options.logMaxBytes ?? HARDENED_DEFAULTS.logMaxBytes
   const diagnosis = async () => ({
     container,
@@ -122,14 +129,47 @@ export async function startLearnerContainer(
   })
 
   while (true) {
-    if (!info.State.Running) throw diagnoseExit(await diagnosis())
+    if (!info.State.Running) throw await diagnoseExit(await diagnosis())
     if (
       hostPort &&
-      (await probeOnce(hostPort, readiness, Math.min(1000, Math.max(100, deadline - Date.now()))))
+      (await probeReady(
+        container,
+        port,
+        hostPort,
+        readiness,
+        Math.min(1000, Math.max(100, deadline - Date.now())),
+      ))
     )
       return new StartedLearnerContainer(container, port, hostPort, logCapBytes, engineLogMaxBytes)
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis())
     await sleep(200)
     info = await container.inspect()
   }
+}
+
+/** `host:port` of a container on its network: Docker gives every container its short id as an alias. */
+export function appTarget(container: Docker.Container, port: number): string {
+  return `${container.id.slice(0, 12)}:${port}`
+}
+
+/**
+ * One readiness probe through the relay. A TCP connect alone proves nothing there (the relay accepts,
+ * then closes when the app refuses), so `tcp` readiness also asks the container's own socket table
+ * for a listener on `port` that is not loopback-only; an image without `cat` falls back to the probe.
+ */
+export async function probeReady(
+  container: Docker.Container,
+  port: number,
+  hostPort: number,
+  readiness: Readiness,
+  budgetMs: number,
+): Promise<boolean> {
+  if (readiness.kind === 'tcp') {
+    const table = await execCapture(container, ['cat', '/proc/net/tcp', '/proc/net/tcp6'])
+    if (table !== undefined && /\bsl\b/.test(table)) {
+      const listening = parseListeningSockets(table).some((s) => s.port === port && !s.loopbackOnly)
+      if (!listening) return false
+    }
+  }
+  return probeOnce(hostPort, readiness, budgetMs)
 }

@@ -47,13 +47,24 @@ export class RunRegistry {
     return this.resources
   }
 
-  /** A user-defined bridge network for this run, labelled and tracked. */
-  async createNetwork(suffix = 'net'): Promise<Docker.Network> {
+  /**
+   * A user-defined bridge network for this run, labelled and tracked. `internal` networks (every
+   * network learner code joins) have no route out and no address of the host on them.
+   */
+  async createNetwork(suffix = 'net', options: { internal?: boolean } = {}): Promise<Docker.Network> {
     const network = await this.docker.createNetwork({
       Name: `backend-labs-${this.runId}-${suffix}`,
       Driver: 'bridge',
       CheckDuplicate: true,
       Labels: this.labels,
+      ...(options.internal
+        ? {
+            Internal: true,
+            // Docker quirk: an internal bridge still holds the gateway address on the host, so a
+            // container reaches every host listener through it; with no IPv4 on the bridge it cannot.
+            Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+          }
+        : {}),
     })
     this.track('network', network.id)
     return network

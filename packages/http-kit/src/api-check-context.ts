@@ -3,16 +3,21 @@ import type { CheckContext } from '@backend-labs/lab-kit'
 /**
  * What checks of a lab with `services: [docker]` receive: the learner's image and containers,
  * built and started lazily on first use, shared by the lab's checks, and always removed at the end.
- * Every container runs with the hardened defaults (limits, no privileges, no host network, a per-run
- * network, 127.0.0.1-only published ports).
+ * Every container runs with the hardened defaults (limits, no privileges) on a per-run internal
+ * network with no route out; the grader reaches an app through a relay container that publishes one
+ * port on 127.0.0.1 (`RunningApp.url`).
  */
 export interface ApiCheckContext extends CheckContext {
   docker: DockerLab
 }
 
 export interface DockerLab {
-  /** Builds the submission's Dockerfile once per grade (a learner-facing failure names the failing instruction). */
-  image(): Promise<BuiltImage>
+  /**
+   * Builds the submission's Dockerfile once per grade (a learner-facing failure names the failing
+   * instruction). Give the build check's `timeoutMs` a margin over the build's own (default 100 s),
+   * so the build's timeout fires first and names the stuck step.
+   */
+  image(options?: { timeoutMs?: number }): Promise<BuiltImage>
   /**
    * Starts the app from the image (once per `key`; default key `app`), waits until it answers, and
    * returns it. A start or readiness problem is a learner-facing failure with the last log lines.
@@ -81,6 +86,8 @@ export interface RunningApp {
   exec(cmd: string[], options?: { timeoutMs?: number }): Promise<ExecResult>
   /** Set when the app was started with `expectExit` and exited: its exit code and logs. */
   exited?: { exitCode: number; logs: string }
+  /** Its exit code and last log lines when the container has stopped (crashed); undefined while it runs. */
+  exitState?(): Promise<{ exitCode: number; oomKilled: boolean; logs: string[] } | undefined>
 }
 
 export interface RunningService {

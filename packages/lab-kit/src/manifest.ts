@@ -34,6 +34,11 @@ export const LabManifestSchema = z
     prerequisites: z.array(labId).default([]),
     submission,
     services: z.array(z.enum(SERVICES)).default([]),
+    /** Docker labs: what the image build may reach; `registry` = the npm registry only, through the grader's proxy. Default none. */
+    docker: z
+      .object({ buildNetwork: z.enum(['none', 'registry']).default('none') })
+      .strict()
+      .optional(),
     starter: z
       .object({
         /** A folder of starter files copied into the workspace. */

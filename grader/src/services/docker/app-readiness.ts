@@ -5,21 +5,22 @@ import {
   diagnoseExit,
   diagnoseNotReady,
   HARDENED_DEFAULTS,
-  probeOnce,
+  probeReady,
   type Readiness,
 } from '@backend-labs/containers'
 import type Docker from 'dockerode'
 
 /**
- * Waits until a (re)started container answers on `port` (published on 127.0.0.1) and returns the
- * host port. Like the first start, an exit or silence is a learner-facing ContainerFailure.
+ * Waits until a (re)started container answers on `port`, probed through its relay's `hostPort` on
+ * 127.0.0.1. Like the first start, an exit or silence is a learner-facing ContainerFailure.
  */
 export async function waitUntilReady(
   container: Docker.Container,
   port: number,
+  hostPort: number,
   readiness: Readiness,
   readyTimeoutMs: number,
-): Promise<number> {
+): Promise<void> {
   const deadline = Date.now() + readyTimeoutMs
   const diagnosis = async (info: Docker.ContainerInspectInfo) => ({
     container,
@@ -33,16 +34,10 @@ export async function waitUntilReady(
   })
   while (true) {
     const info = await container.inspect()
-    if (!info.State.Running) throw diagnoseExit(await diagnosis(info))
-    const hostPort = publishedPort(info, port)
+    if (!info.State.Running) throw await diagnoseExit(await diagnosis(info))
     const budgetMs = Math.min(1000, Math.max(100, deadline - Date.now()))
-    if (hostPort && (await probeOnce(hostPort, readiness, budgetMs))) return hostPort
+    if (await probeReady(container, port, hostPort, readiness, budgetMs)) return
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis(info))
     await sleep(200)
   }
-}
-
-/** The 127.0.0.1 port that reaches the container's `port`, or 0 when none (not running). */
-export function publishedPort(info: Docker.ContainerInspectInfo, port: number): number {
-  return Number(info.NetworkSettings.Ports?.[`${port}/tcp`]?.[0]?.HostPort ?? 0)
 }

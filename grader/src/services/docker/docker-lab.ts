@@ -33,10 +33,15 @@ export class LazyDockerLab implements DockerLab {
     readonly session: DockerSession = new DockerSession(),
   ) {}
 
-  image(): Promise<BuiltImage> {
+  image(options: { timeoutMs?: number } = {}): Promise<BuiltImage> {
     this.built ??= (async () => {
       const docker = await this.session.docker()
-      const image = await buildLearnerImage(docker, { contextDir: this.contextDir, labId: this.labId })
+      const image = await buildLearnerImage(docker, {
+        contextDir: this.contextDir,
+        labId: this.labId,
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+        ...(await this.session.buildSettings()),
+      })
       this.builtEarlier = image.cached
       return describeImage(this.session, image.ref)
     })()

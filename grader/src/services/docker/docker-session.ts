@@ -4,10 +4,20 @@ import {
   type ResourceKind,
   RunRegistry,
   removeResource,
+  startRegistryProxy,
 } from '@backend-labs/containers'
 import type Docker from 'dockerode'
 
 import { holdUntilExit } from '../../engine/process-resources.ts'
+
+/** The build options {@link DockerSession.buildSettings} gives `buildLearnerImage`. */
+export interface BuildNetwork {
+  networkName?: string
+  proxyEnv?: Record<string, string>
+}
+
+/** The hosts a build that needs the package registry may reach (npm's registry, over TLS). */
+const REGISTRY_HOSTS = ['registry.npmjs.org:443']
 
 /**
  * A registry that also removes what is created after it was disposed: a check that timed out keeps
@@ -32,8 +42,11 @@ class SessionRegistry extends RunRegistry {
  * volumes, each made on first use. Nothing touches Docker until a check asks for it.
  */
 export class DockerSession {
+  /** What image builds may reach: nothing (default), or the npm registry through the grader's proxy. */
+  buildNetwork: 'none' | 'registry' = 'none'
   private registryPromise: Promise<SessionRegistry> | undefined
   private networkPromise: Promise<string> | undefined
+  private buildPromise: Promise<BuildNetwork> | undefined
   private readonly volumes = new Map<string, Promise<string>>()
   private readonly discarded: string[][] = []
   private unhold: (() => void) | undefined
@@ -54,13 +67,30 @@ export class DockerSession {
     return (await this.registry()).docker
   }
 
-  /** The per-run user-defined network every app and service of this grade joins. */
+  /**
+   * The per-run internal network every app and service of this grade joins: no route out, no host
+   * address on it. The grader reaches an app through a relay container (see `startPortRelay`).
+   */
   networkName(): Promise<string> {
     this.networkPromise ??= this.registry().then(async (registry) => {
-      const network = await registry.createNetwork()
+      const network = await registry.createNetwork('net', { internal: true })
       return (await network.inspect()).Name as string
     })
     return this.networkPromise
+  }
+
+  /**
+   * Where RUN steps run: no network at all, or (for a lab whose manifest says its build needs the
+   * registry) an internal network whose only way out is a proxy that tunnels to the npm registry.
+   */
+  buildSettings(): Promise<BuildNetwork> {
+    if (this.buildNetwork === 'none') return Promise.resolve({})
+    this.buildPromise ??= this.registry().then(async (registry) => {
+      const network = await registry.createNetwork('build', { internal: true })
+      const networkName = (await network.inspect()).Name as string
+      return { networkName, proxyEnv: await startRegistryProxy(registry, networkName, REGISTRY_HOSTS) }
+    })
+    return this.buildPromise
   }
 
   /** The run's Docker volume behind a lab's volume name (created once, labelled, removed at the end). */

@@ -61,8 +61,9 @@ export async function rebuildAfterTouch(
       hint: 'The lab names the files the image is built from; keep them at those paths.',
     })
   const registry = await session.registry()
+  const network = await session.buildSettings()
   const build = (dir: string, id: string) =>
-    buildLearnerImage(registry.docker, { contextDir: dir, labId: id, labels: registry.labels })
+    buildLearnerImage(registry.docker, { contextDir: dir, labId: id, labels: registry.labels, ...network })
   if (original.fromEarlierGrade) {
     // its stages stay: they are the cache the rebuild below is measured against
     const warm = await build(contextDir, `${labId}/cache-warm-up`)

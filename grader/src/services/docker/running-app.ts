@@ -50,10 +50,19 @@ export class RunningAppHandle implements RunningApp {
   async restart(): Promise<void> {
     await this.current.container.restart({ t: 5 })
     const { port, readiness, readyTimeoutMs } = this.ready
-    // the published host port can change on restart
-    const hostPort = await waitUntilReady(this.current.container, port, readiness, readyTimeoutMs)
-    this.current = withHostPort(this.current, hostPort)
+    // the relay resolves the app by its alias per connection, so its host port survives a restart
+    await waitUntilReady(this.current.container, port, this.current.hostPort, readiness, readyTimeoutMs)
     this.exited = undefined
+  }
+
+  async exitState(): Promise<{ exitCode: number; oomKilled: boolean; logs: string[] } | undefined> {
+    const info = await this.current.container.inspect()
+    if (info.State.Running || info.State.Restarting) return undefined
+    return {
+      exitCode: info.State.ExitCode,
+      oomKilled: info.State.OOMKilled,
+      logs: (await this.current.logs()).lines.slice(-30),
+    }
   }
 
   async health(): Promise<string> {
@@ -64,11 +73,6 @@ export class RunningAppHandle implements RunningApp {
   exec(cmd: string[], options: { timeoutMs?: number } = {}): Promise<ExecResult> {
     return execCommand(this.current.container, cmd, options)
   }
-}
-
-/** The same container seen through another host port, with the default log caps the apps start with. */
-export function withHostPort(started: StartedLearnerContainer, hostPort: number): StartedLearnerContainer {
-  return learnerContainer(started.container, started.port, hostPort)
 }
 
 export function learnerContainer(

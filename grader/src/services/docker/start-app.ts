@@ -1,12 +1,13 @@
 import {
+  appTarget,
   hardenedCreateOptions,
   proxyCaBind,
   type Readiness,
   resolveProxyCa,
   startLearnerContainer,
+  startPortRelay,
 } from '@backend-labs/containers'
 import type { AppOptions } from '@backend-labs/http-kit'
-import { publishedPort } from './app-readiness.ts'
 import { exitWithin } from './container-exit.ts'
 import type { DockerSession } from './docker-session.ts'
 import { exitLogs, learnerContainer, RunningAppHandle } from './running-app.ts'
@@ -47,15 +48,18 @@ export async function startApp(
   const container = await registry.createContainer(
     hardenedCreateOptions({
       ...run,
-      publishPorts: [port],
       env: { ...ca?.env, ...env },
       binds: [...binds, ...(ca ? [proxyCaBind(ca)] : [])],
     }),
   )
   await container.start()
   const exitCode = await exitWithin(container, options.readyTimeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS)
-  const info = await container.inspect()
-  const handle = new RunningAppHandle(learnerContainer(container, port, publishedPort(info, port)), {
+  // a relay only for an app that still runs: an exited one has nothing to answer
+  const hostPort =
+    exitCode === undefined
+      ? (await startPortRelay(registry, networkName, appTarget(container, port))).hostPort
+      : 0
+  const handle = new RunningAppHandle(learnerContainer(container, port, hostPort), {
     port,
     readiness,
     readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,

@@ -49,7 +49,7 @@ export const resilienceChecks = defineChecks<ApiCheckContext>('hidden', [
     needs: ['stores-notes'],
     async run(ctx) {
       const app = await appBeforeDatabase(ctx)
-      await waitForHealthy(app.url, 30_000, 'after the database came up late')
+      await waitForHealthy(app, 30_000, 'after the database came up late')
       const text = `Late start ${Date.now()}`
       await expectNote(app.url, await createNote(app.url, text, 'storing a note'), text, 'reading it back')
     },
@@ -65,7 +65,7 @@ export const resilienceChecks = defineChecks<ApiCheckContext>('hidden', [
       const text = `Kept across restarts ${Date.now()}`
       const id = await createNote(app.url, text, 'storing a note')
       await app.restart()
-      await waitForHealthy(app.url, 20_000, 'after the API container restarted')
+      await waitForHealthy(app, 20_000, 'after the API container restarted')
       await expectNote(app.url, id, text, 'reading the note after the API container restarted')
     },
   },
@@ -80,7 +80,7 @@ export const resilienceChecks = defineChecks<ApiCheckContext>('hidden', [
       const text = `Kept across database restarts ${Date.now()}`
       const id = await createNote(app.url, text, 'storing a note')
       await db.restart()
-      await waitForHealthy(app.url, 20_000, 'after the database restarted')
+      await waitForHealthy(app, 20_000, 'after the database restarted')
       await expectNote(app.url, id, text, 'reading the note after the database restarted')
     },
   },

@@ -33,6 +33,18 @@ export default defineSuite<ApiCheckContext>({
       apply: patchFile('src/database.ts', 'await sleep(delayMs)', 'process.exit(1)'),
     },
     {
+      id: 'no-pool-error-listener',
+      title: "no 'error' listener on the pool: the app crashes when the database restarts",
+      fails: ['survives-db-restart'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/database.ts',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the solution's source text, matched as written
+        "pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`))",
+        '',
+      ),
+    },
+    {
       id: 'in-memory',
       title: 'notes are kept in memory, so a restart loses them',
       fails: ['survives-app-restart'],

@@ -13,6 +13,7 @@ import {
 import { CheckFailure, defineChecks, defineSuite, fail } from '@backend-labs/lab-kit'
 import { APP, MISSING_GREETING } from '../../../../labs/docker/config-and-shutdown/checks.ts'
 import { firstBadLogLine } from '../../../../labs/docker/config-and-shutdown/json-log-lines.ts'
+import { signalForwardingProblem } from '../../../../labs/docker/config-and-shutdown/signal-forwarding.ts'
 
 const GRACE_MS = 6000
 const SLOW_MS = 2000
@@ -43,7 +44,17 @@ const checks = defineChecks<ApiCheckContext>('hidden', [
       const stopped = await app.stop(GRACE_MS)
       const answer = await slow
       const seconds = GRACE_MS / 1000
-      if (answer instanceof CheckFailure || answer.status !== 200) {
+      const cut = answer instanceof CheckFailure || answer.status !== 200
+      // the code may be right while the Dockerfile keeps the signal from it: say that first
+      const forwarding = signalForwardingProblem(await ctx.docker.image())
+      if (forwarding && (cut || stopped.killed || stopped.exitCode !== 0))
+        fail({
+          expected: 'SIGTERM from `docker stop` to reach your node process',
+          found: forwarding.found,
+          where: 'Dockerfile (CMD)',
+          hint: forwarding.hint,
+        })
+      if (cut) {
         fail({
           expected: 'a request in progress when SIGTERM arrives to still complete with 200',
           found:
@@ -159,6 +170,17 @@ export default defineSuite<ApiCheckContext>({
       apply: solutionWith('src/server.ts', [
         [SIGNAL_HANDLERS, "process.on('SIGTERM', () => log('warn', 'SIGTERM received, carrying on'))"],
       ]),
+    },
+    {
+      id: 'shell-form-cmd',
+      title: 'The code shuts down well, but `CMD node src/server.ts` (shell form) keeps SIGTERM from node',
+      fails: ['graceful-shutdown'],
+      async apply(dir: string) {
+        await cp(SOLUTION_DIR, dir, { recursive: true, force: true })
+        const dockerfile = join(dir, 'Dockerfile')
+        const text = await readFile(dockerfile, 'utf8')
+        await writeFile(dockerfile, text.replace('CMD ["node", "src/server.ts"]', 'CMD node src/server.ts'))
+      },
     },
     {
       id: 'drops-in-flight',

@@ -87,6 +87,11 @@ export default defineSuite<ApiCheckContext>({
       title: 'An allow-list .dockerignore, a healthcheck script, numeric USER, 0.0.0.0 as the code default',
       dir: 'alternatives/allowlist-and-script',
     },
+    {
+      id: 'arg-base-image',
+      title: 'The base image from a build argument, spelt docker.io/library/node:…',
+      dir: 'alternatives/arg-base-image',
+    },
   ],
   fixtures: [
     {

@@ -131,6 +131,11 @@ export default defineSuite<ApiCheckContext>({
       title: 'Three stages (deps, compile, runtime), npx tsc, no npm at all in the runtime stage',
       dir: 'alternatives/deps-build-runtime',
     },
+    {
+      id: 'buildkit-cache-mount',
+      title: 'BuildKit syntax: `RUN --mount=type=cache,target=/root/.npm npm ci` in both stages',
+      dir: 'alternatives/buildkit-cache-mount',
+    },
   ],
   fixtures: [
     {

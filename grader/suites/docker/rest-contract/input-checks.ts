@@ -85,6 +85,7 @@ export const inputChecks = defineChecks<ApiCheckContext>('hidden', [
           fail({
             expected: `total ${before + 5} after adding 5 books to ${before}`,
             found: `total ${p.total}`,
+            hint: '`total` counts every book in the store, not only those on the page.',
           })
         const want = titles.slice(n * 2, n * 2 + 2)
         const got = p.items.map((b) => b.title)
@@ -101,6 +102,7 @@ export const inputChecks = defineChecks<ApiCheckContext>('hidden', [
         fail({
           expected: `${Math.min(20, defaults.total)} books by default (limit 20)`,
           found: `${defaults.items.length}`,
+          hint: 'Without a limit parameter, return the first 20 books.',
         })
       for (let n = defaults.total; n <= 100; n++)
         await createBook(url, { title: `${marker} filler ${n}`, author: 'Pager' }, 'creating a book')
@@ -108,7 +110,8 @@ export const inputChecks = defineChecks<ApiCheckContext>('hidden', [
       if (big.items.length !== 100)
         fail({
           expected: 'at most 100 books per page (a larger limit is capped at 100)',
-          found: `${big.items.length}`,
+          found: `${big.items.length} books for ?limit=1000`,
+          hint: 'Treat a limit above 100 as 100, e.g. `Math.min(limit, 100)`; do not reject it and do not return more.',
         })
       expectBadRequestNaming(await list('?limit=abc', 'a limit that is not a number'), 'limit')
       expectBadRequestNaming(await list('?limit=5&offset=-3', 'a negative offset'), 'offset')
