@@ -17,6 +17,7 @@ export const COMMANDS: CommandEntry[] = [
   lazyCommand('list', () => import('./commands/list-command.ts')),
   lazyCommand('start', () => import('./commands/start-command.ts')),
   lazyCommand('grade', () => import('./commands/grade-command.ts')),
+  lazyCommand('watch', () => import('./commands/watch-command.ts')),
   lazyCommand('submit', () => import('./commands/submit-command.ts')),
   lazyCommand('reset', () => import('./commands/reset-command.ts')),
   lazyCommand('verify', () => import('./commands/verify-command.ts')),
