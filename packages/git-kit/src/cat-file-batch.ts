@@ -116,7 +116,7 @@ export class CatFileBatch {
  */
 export async function treePaths(batch: CatFileBatch, treeSha: string, prefix = ''): Promise<string[]> {
   const tree = await batch.read(treeSha)
-  if (!tree || tree.type !== 'tree') return []
+  if (tree?.type !== 'tree') return []
   const paths: string[] = []
   const data = tree.content
   let i = 0
