@@ -4,11 +4,16 @@ export interface BenchScenario {
   /** Target for the median, in ms, from the issue that asked for it. */
   targetMs?: number
   runs: number
+  /**
+   * Scenarios of one group are measured in turns (a run of each, then again), so that the machine's
+   * load hits all of them alike and their ratios hold on a noisy machine.
+   */
+  group?: string
   /** Returns a reason to skip (e.g. no Docker), or undefined to run. */
   unavailable?(): Promise<string | undefined>
   setup?(): Promise<void>
-  /** One timed run. */
-  run(): Promise<void>
+  /** One timed run; a number it returns is the measure (a latency it observed itself), in ms. */
+  run(): Promise<unknown>
   /** Untimed clean-up after each run. */
   afterEach?(): Promise<void>
   teardown?(): Promise<void>

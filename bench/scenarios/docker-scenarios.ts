@@ -42,8 +42,9 @@ const teardown = async () => {
 /** The learner's re-grade loop on an API lab: the image is already built (cached). */
 export const dockerWarmGrade: BenchScenario = {
   name: `labs grade ${LAB} (warm: build cached)`,
+  group: 'docker grade vs docker CLI + curl (in turns)',
   targetMs: 5000,
-  runs: 5,
+  runs: 7,
   unavailable: noDocker,
   async setup() {
     await setup()
@@ -57,7 +58,7 @@ export const dockerWarmGrade: BenchScenario = {
 export const dockerColdGrade: BenchScenario = {
   name: `labs grade ${LAB} (cold: no build cache)`,
   targetMs: 30_000,
-  runs: 5,
+  runs: 7,
   unavailable: noDocker,
   setup,
   async run() {
@@ -70,7 +71,8 @@ export const dockerColdGrade: BenchScenario = {
 /** The same build, run and HTTP checks by hand with the docker CLI and curl (the ratio's baseline). */
 export const dockerShellBaseline: BenchScenario = {
   name: 'baseline: docker CLI + curl, same build/run/checks (warm)',
-  runs: 5,
+  group: 'docker grade vs docker CLI + curl (in turns)',
+  runs: 7,
   unavailable: noDocker,
   async setup() {
     await setup()

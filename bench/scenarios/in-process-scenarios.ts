@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { gradeLab } from '../../grader/src/engine/grade-lab.ts'
 import type { BenchScenario } from '../bench-scenario.ts'
-import { labs } from '../cli-process.ts'
 import { catalog, paths, solutionDir } from '../submission-dir.ts'
 
 /** Grading inside one warm process (the grade itself, without Node and tsx starting up). */
@@ -30,31 +29,17 @@ function inProcessGrade(id: string, targetMs: number, expectEngine?: string): Be
   }
 }
 
-/** `labs grade` as a learner runs it: a fresh process each time. */
-function cliGrade(id: string, targetMs?: number): BenchScenario {
-  let dir = ''
-  return {
-    name: `labs grade ${id} --submission <solution> (CLI process)`,
-    ...(targetMs ? { targetMs } : {}),
-    runs: 5,
-    async setup() {
-      dir = await solutionDir(id)
-    },
-    async run() {
-      const code = await labs(['grade', id, '--submission', dir])
-      if (code !== 0) throw new Error(`${id}: exit ${code}`)
-    },
-    async teardown() {
-      await rm(dirname(dir), { recursive: true, force: true })
-    },
-  }
-}
-
 export const gitInProcess = inProcessGrade('git/first-commits', 1000)
 /** The docker grade in a warm process (a batch, or a watch loop): the same work without start-up. */
-export const dockerInProcess = inProcessGrade('docker/rest-contract', 5000)
+export const dockerInProcess: BenchScenario = {
+  ...inProcessGrade('docker/rest-contract', 5000),
+  group: 'docker grade vs docker CLI + curl (in turns)',
+  async unavailable() {
+    const { detectDockerRuntime } = await import('@backend-labs/containers')
+    return (await detectDockerRuntime()).reachable ? undefined : 'no Docker engine is reachable'
+  },
+}
 export const sqlStaticInProcess = inProcessGrade('sqlserver/normalise', 1000, 'static')
-export const sqlStaticCli = cliGrade('sqlserver/normalise')
 
 /** The live engine needs the SQL Server image, which cannot be had everywhere. */
 export const sqlLiveWarm: BenchScenario = {

@@ -1,16 +1,14 @@
 #!/usr/bin/env node
-// The `labs` binary: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api'
+// The `labs` binary: runs the built CLI (grader/dist/, made by `pnpm install`) with plain node,
+// rebuilding it first if a source changed since the build.
+import { freshBuild } from './build-state.js'
 
-register()
-const { runCli, installSignalHandlers, exitQuietlyOnBrokenPipe } = await import('../src/cli/main.ts')
-const { releaseProcessResources } = await import('../src/engine/process-resources.ts')
-const { applyTestcontainersDefaults } = await import('../src/cli/testcontainers-env.ts')
-applyTestcontainersDefaults()
-installSignalHandlers()
-exitQuietlyOnBrokenPipe()
+let build
 try {
-  process.exitCode = await runCli(process.argv.slice(2))
-} finally {
-  await releaseProcessResources()
+  build = freshBuild()
+} catch (error) {
+  process.stderr.write(`labs: ${error.message}\n`)
+  process.exit(4)
 }
+const { main } = await import(new URL('../dist/cli.js', import.meta.url).href)
+process.exitCode = await main(process.argv.slice(2), build)

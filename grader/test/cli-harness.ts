@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 
 const grader = fileURLToPath(new URL('..', import.meta.url))
 export const repoRoot = join(grader, '..')
+/** The built CLI, as `pnpm labs` and the `labs` bin run it (test/build-cli.setup.ts builds it first). */
+export const labsBin = join(grader, 'bin/labs.js')
 
 export interface CliRun {
   code: number
@@ -34,12 +36,12 @@ export class CliSandbox {
     return join(this.workspaces, id)
   }
 
-  /** Runs `labs …` as a subprocess, the way a learner or CI does. */
+  /** Runs the built `labs …` as a subprocess, the way a learner or CI does. */
   run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', 'tsx', join(grader, 'src/cli/main.ts'), ...args],
+        [labsBin, ...args],
         {
           cwd: repoRoot,
           env: {

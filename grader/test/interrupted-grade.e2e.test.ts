@@ -9,7 +9,7 @@ import { LabCatalog } from '../src/engine/lab-catalog.ts'
 import { loadSuite } from '../src/engine/lab-modules.ts'
 import { ProjectPaths } from '../src/engine/project-paths.ts'
 import { materializeStarter } from '../src/engine/starter.ts'
-import { repoRoot } from './cli-harness.ts'
+import { labsBin, repoRoot } from './cli-harness.ts'
 import { dockerSkipReason } from './docker-availability.ts'
 
 // Nothing the grader starts outlives it: a grade killed with SIGKILL leaves containers behind, and the
@@ -28,15 +28,11 @@ async function labelled(kind: 'ps' | 'network', pid: number): Promise<string[]> 
 }
 
 function startGrade(): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'grader/src/cli/main.ts'), 'grade', LAB, '--submission', submission],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1', LABS_STATE_DIR: join(sandbox, 'state') },
-      stdio: 'ignore',
-    },
-  )
+  return spawn(process.execPath, [labsBin, 'grade', LAB, '--submission', submission], {
+    cwd: repoRoot,
+    env: { ...process.env, NO_COLOR: '1', LABS_STATE_DIR: join(sandbox, 'state') },
+    stdio: 'ignore',
+  })
 }
 
 /** The grader's temporary folders of process `pid` (named `labs-<kind>-<pid>-…`). */

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, extname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -36,7 +37,10 @@ interface Slot {
 
 function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url)
-  const file = join(dirname(here), `batch-worker${extname(here)}`)
+  // From sources it sits beside this file; in the built CLI this code is a chunk in dist/chunks/
+  // and the worker is an entry of its own in dist/.
+  const beside = join(dirname(here), `batch-worker${extname(here)}`)
+  const file = existsSync(beside) ? beside : join(dirname(dirname(here)), `batch-worker${extname(here)}`)
   // Running from TypeScript sources (tsx, vitest): the worker needs the same loader.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
   return { file, execArgv: extname(here) === '.ts' ? ['--import', tsx] : [] }

@@ -5,36 +5,29 @@ import { releaseProcessResources } from '../engine/process-resources.ts'
 import { sweepTempDirs } from '../engine/temp-dirs.ts'
 import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
-import { cleanCommand } from './commands/clean-command.ts'
-import { conformanceCommand } from './commands/conformance-command.ts'
-import { doctorCommand } from './commands/doctor-command.ts'
-import { gradeBatchCommand } from './commands/grade-batch-command.ts'
-import { gradeCommand } from './commands/grade-command.ts'
-import { imagesCommand } from './commands/images-command.ts'
-import { listCommand } from './commands/list-command.ts'
-import { mergeResultsCommand } from './commands/merge-results-command.ts'
-import { regradeCommand } from './commands/regrade-command.ts'
-import { resetCommand } from './commands/reset-command.ts'
-import { startCommand } from './commands/start-command.ts'
-import { submitCommand } from './commands/submit-command.ts'
-import { verifyCommand } from './commands/verify-command.ts'
+import { type CommandEntry, lazyCommand, specsFor } from './lazy-command.ts'
 import { applyTestcontainersDefaults } from './testcontainers-env.ts'
 import { TOOL } from './tool-info.ts'
 
-export const COMMANDS: CommandSpec[] = [
-  listCommand,
-  startCommand,
-  gradeCommand,
-  submitCommand,
-  resetCommand,
-  verifyCommand,
-  conformanceCommand,
-  doctorCommand,
-  imagesCommand,
-  cleanCommand,
-  gradeBatchCommand,
-  mergeResultsCommand,
-  regradeCommand,
+/**
+ * Every command, in `labs --help` order: a CommandSpec, or `lazyCommand(name, () => import(…))` so that
+ * running one command loads only its own modules (the built CLI starts faster).
+ */
+export const COMMANDS: CommandEntry[] = [
+  lazyCommand('list', () => import('./commands/list-command.ts')),
+  lazyCommand('start', () => import('./commands/start-command.ts')),
+  lazyCommand('grade', () => import('./commands/grade-command.ts')),
+  lazyCommand('watch', () => import('./commands/watch-command.ts')),
+  lazyCommand('submit', () => import('./commands/submit-command.ts')),
+  lazyCommand('reset', () => import('./commands/reset-command.ts')),
+  lazyCommand('verify', () => import('./commands/verify-command.ts')),
+  lazyCommand('conformance', () => import('./commands/conformance-command.ts')),
+  lazyCommand('doctor', () => import('./commands/doctor-command.ts')),
+  lazyCommand('images', () => import('./commands/images-command.ts')),
+  lazyCommand('clean', () => import('./commands/clean-command.ts')),
+  lazyCommand('grade-batch', () => import('./commands/grade-batch-command.ts')),
+  lazyCommand('merge-results', () => import('./commands/merge-results-command.ts')),
+  lazyCommand('regrade', () => import('./commands/regrade-command.ts')),
 ]
 
 /** Reports an error for a person and returns its exit code. */
@@ -52,17 +45,7 @@ export function reportError(app: AppContext, error: unknown): number {
 
 export async function runCli(argv: string[], app = new AppContext()): Promise<number> {
   let exitCode = 0
-  const program = new Command('labs')
-    .description('Backend Labs: hands-on labs for back-end developers, graded locally')
-    .version(TOOL.version)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => app.out(s),
-      writeErr: (s) => app.err(s),
-      outputError: (s, write) => write(`${pc.red(s.trim())}\nRun \`labs --help\` for usage.\n`),
-    })
-    .showSuggestionAfterError()
-  for (const spec of COMMANDS) {
+  const addCommand = (program: Command, spec: CommandSpec) => {
     const cmd = program.command(spec.args ? `${spec.name} ${spec.args}` : spec.name).description(spec.summary)
     for (const o of spec.options ?? []) cmd.option(o.flags, o.description, o.default as string)
     cmd.action(async (...params: unknown[]) => {
@@ -74,7 +57,18 @@ export async function runCli(argv: string[], app = new AppContext()): Promise<nu
       exitCode = await spec.run(app, args, options, command)
     })
   }
+  const program = new Command('labs')
+    .description('Backend Labs: hands-on labs for back-end developers, graded locally')
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => app.out(s),
+      writeErr: (s) => app.err(s),
+      outputError: (s, write) => write(`${pc.red(s.trim())}\nRun \`labs --help\` for usage.\n`),
+    })
+    .showSuggestionAfterError()
   try {
+    for (const spec of await specsFor(COMMANDS, argv)) addCommand(program, spec)
     await sweepTempDirs()
     await program.parseAsync(argv, { from: 'user' })
     return exitCode

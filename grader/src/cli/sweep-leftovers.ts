@@ -10,8 +10,14 @@ const CONTAINER_SERVICES = new Set(['docker', 'git-server', 'sql'])
  * grade may still use it. Best-effort and quiet: with no engine there is nothing to do, and the lab
  * itself reports the missing engine.
  */
-export function startHousekeeping(labs: Lab[], log: (line: string) => void): { finish(): Promise<void> } {
-  if (!labs.some((l) => l.manifest.services.some((s) => CONTAINER_SERVICES.has(s)))) {
+export function startHousekeeping(
+  labs: Lab[],
+  log: (line: string) => void,
+  options: { engine?: string } = {},
+): { finish(): Promise<void> } {
+  // `--engine static` grades SQL labs from their files alone: no container starts, nothing to sweep.
+  const starts = (s: string) => CONTAINER_SERVICES.has(s) && !(s === 'sql' && options.engine === 'static')
+  if (!labs.some((l) => l.manifest.services.some(starts))) {
     return { finish: async () => {} }
   }
   const docker = (async () => {

@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { BadInputError, type Check, type CheckContext, type Suite } from '@backend-labs/lab-kit'
 import type { Lab } from './lab.ts'
+import { labModuleUrl } from './lab-module-url.ts'
 import type { ProjectPaths } from './project-paths.ts'
 
 async function importDefault<T>(file: string, what: string, display: string): Promise<T> {
   let mod: { default?: T }
   try {
-    mod = await import(pathToFileURL(file).href)
+    mod = await import(await labModuleUrl(file))
   } catch (error) {
     throw new BadInputError(`${display}: cannot load the ${what}: ${(error as Error).message.split('\n')[0]}`)
   }

@@ -1,10 +1,11 @@
 import { cp } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { checkMessage, type LabResult, type SubmissionRecipe } from '@backend-labs/lab-kit'
 import { gradeLab } from './grade-lab.ts'
 import type { Lab } from './lab.ts'
 import { loadSuite } from './lab-modules.ts'
-import { mapPool } from './pool.ts'
+import { limiter } from './pool.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { materializeStarter } from './starter.ts'
 import { privateTempDir } from './temp-dirs.ts'
@@ -99,12 +100,27 @@ function judge(
   }
 }
 
-/** Proves a lab: the solution scores full marks, the starter does not, each fixture fails exactly its checks. */
+/**
+ * How many verification jobs (a lab's starter build, one case's grade) run at once in this process,
+ * across every lab being verified: LABS_VERIFY_CONCURRENCY, or one more than the cores (a grade
+ * waits on git and Docker part of the time), at least 2.
+ */
+export const VERIFY_JOBS_AT_ONCE =
+  Number(process.env.LABS_VERIFY_CONCURRENCY) || Math.max(2, availableParallelism() + 1)
+const sharedJobs = limiter(VERIFY_JOBS_AT_ONCE)
+
+/**
+ * Proves a lab: the solution scores full marks, the starter does not, each fixture fails exactly its
+ * checks. The starter (for scenario labs, the built history) is made once and copied for every case.
+ * Its jobs share one process-wide limit with the other labs verified at the same time, so several labs
+ * can be verified at once without oversubscribing the machine; `concurrency` gives this call its own.
+ */
 export async function verifyLab(
   lab: Lab,
   paths: ProjectPaths,
   options: { concurrency?: number; repeat?: number; engine?: string } = {},
 ): Promise<VerifyLabReport> {
+  const limit = options.concurrency ? limiter(options.concurrency) : sharedJobs
   const started = performance.now()
   const report: VerifyLabReport = { id: lab.id, ok: false, cases: [], problems: [], durationMs: 0 }
   const { dir: tmp, release } = await privateTempDir('verify')
@@ -117,7 +133,7 @@ export async function verifyLab(
       return report
     }
     const starterDir = join(tmp, 'starter')
-    await materializeStarter(lab, paths, starterDir)
+    await limit(() => materializeStarter(lab, paths, starterDir))
     const plans: PlannedCase[] = [
       { kind: 'solution', id: 'solution', recipe: suite.solution },
       ...(suite.alternatives ?? []).map((a) => ({ kind: 'alternative' as const, id: a.id, recipe: a })),
@@ -130,7 +146,7 @@ export async function verifyLab(
         engines: f.engines,
       })),
     ]
-    report.cases = await mapPool(plans, options.concurrency ?? 3, async (plan, i) => {
+    const runCase = async (plan: PlannedCase, i: number): Promise<VerifyCase> => {
       const caseStarted = performance.now()
       const dir = join(tmp, `case-${i}`)
       await cp(starterDir, dir, { recursive: true, verbatimSymlinks: true })
@@ -180,7 +196,8 @@ export async function verifyLab(
       if (verdict.skipped) c.skipped = verdict.skipped
       if (results.length > 1) c.unstable = unstable
       return c
-    })
+    }
+    report.cases = await Promise.all(plans.map((plan, i) => limit(() => runCase(plan, i))))
     report.ok = report.cases.every((c) => c.ok)
     return report
   } catch (error) {

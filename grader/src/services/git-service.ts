@@ -13,7 +13,10 @@ export const gitService: ServiceProvider = {
           return view
         },
       },
-      async dispose() {},
+      async dispose() {
+        // Ends the view's long-lived `git cat-file --batch` (it would end by itself once idle).
+        ;(await view?.catch(() => undefined))?.close()
+      },
     }
   },
 }

@@ -72,6 +72,11 @@ export function hardenedGitEnv(extra: Record<string, string> = {}): Record<strin
   }
 }
 
+/** git's argument vector with the hardening settings in front of `args`. */
+export function hardenedArgv(args: readonly string[]): string[] {
+  return [...HARDENING.flatMap((c) => ['-c', c]), ...args]
+}
+
 /** Runs git in one directory with hardened settings. */
 export class HardenedGit {
   constructor(
@@ -80,7 +85,7 @@ export class HardenedGit {
   ) {}
 
   run(args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
-    const argv = [...HARDENING.flatMap((c) => ['-c', c]), ...args]
+    const argv = hardenedArgv(args)
     return new Promise((resolve, reject) => {
       const child = execFile(
         'git',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { CatFileBatch, treePaths } from './cat-file-batch.ts'
 import { type Commit, CommitGraph, type Ref } from './commit-graph.ts'
 import { HardenedGit } from './hardened-git.ts'
 import type { RepoCondition } from './repo-condition.ts'
@@ -14,12 +15,20 @@ const RS = '\x1e'
 export class RepoView {
   readonly git: HardenedGit
   private graphPromise?: Promise<CommitGraph>
+  /** Object reads share one `git cat-file --batch` (LABS_GIT_BATCH=0: a git process per read, as before). */
+  private readonly batch?: CatFileBatch
 
   constructor(
     readonly dir: string,
     readonly condition: RepoCondition,
   ) {
     this.git = new HardenedGit(dir)
+    if (process.env.LABS_GIT_BATCH !== '0') this.batch = new CatFileBatch(dir)
+  }
+
+  /** Ends the view's long-lived git process (it also ends by itself when idle). */
+  close(): void {
+    this.batch?.close()
   }
 
   /** The commit graph, loaded once. */
@@ -69,6 +78,10 @@ export class RepoView {
 
   /** Resolves a revision to a commit hash, or undefined. */
   async resolve(rev: string): Promise<string | undefined> {
+    if (this.batch) {
+      const o = await this.batch.read(`${rev}^{commit}`)
+      return o?.type === 'commit' ? o.sha : undefined
+    }
     const r = await this.git.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
       allowFailure: true,
     })
@@ -77,12 +90,18 @@ export class RepoView {
 
   /** A file's content at a revision, or undefined when it does not exist there. */
   async fileAt(rev: string, path: string): Promise<string | undefined> {
+    if (this.batch) {
+      const o = await this.batch.read(`${rev}:${path}`)
+      return o?.type === 'blob' ? o.content.toString('utf8') : undefined
+    }
     const r = await this.git.run(['cat-file', 'blob', `${rev}:${path}`], { allowFailure: true })
     return r.code === 0 ? r.stdout : undefined
   }
 
   /** Every file path in a revision's tree. */
   async filesAt(rev: string): Promise<string[]> {
+    const tree = await this.batch?.read(`${rev}^{tree}`)
+    if (this.batch && tree?.type === 'tree') return treePaths(this.batch, tree.sha)
     const out = await this.git.text(['ls-tree', '-r', '-z', '--name-only', rev])
     return out.split('\0').filter(Boolean)
   }

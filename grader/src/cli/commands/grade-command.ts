@@ -89,9 +89,10 @@ export const gradeCommand: CommandSpec = {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
       return ExitCode.ok
     }
-    const housekeeping = startHousekeeping(await Promise.all(ids.map((id) => app.catalog.load(id))), (l) =>
-      app.err(`${pc.dim(l)}
-`),
+    const housekeeping = startHousekeeping(
+      await Promise.all(ids.map((id) => app.catalog.load(id))),
+      (l) => app.err(`${pc.dim(l)}\n`),
+      { engine: options.engine as string | undefined },
     )
     const reporters: Reporter[] = [new TerminalReporter(app.out)]
     for (const [flag, make] of Object.entries(FILE_REPORTERS))

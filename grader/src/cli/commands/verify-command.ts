@@ -41,8 +41,8 @@ export const verifyCommand: CommandSpec = {
     )
     const reports: VerifyLabReport[] = []
     const started = Date.now()
-    // Labs one at a time by default (each runs its cases three at a time; on 2 cores more does not help).
-    const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || 1)
+    // Every lab at once by default: their starter builds and cases share verify-lab's process-wide limit.
+    const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || ids.length)
     const engine = options.engine ? { engine: String(options.engine) } : {}
     const pending = ids.map((id) =>
       limit(async () => verifyLab(await app.catalog.load(id), app.paths, { repeat, ...engine })),
