@@ -1,5 +1,6 @@
 import type { CheckResult, LabResult, ResultsDocument } from '@backend-labs/lab-kit'
 import picocolors from 'picocolors'
+import { plainText } from './plain-text.ts'
 import type { Reporter } from './reporter.ts'
 
 type Write = (text: string) => void
@@ -17,7 +18,19 @@ function colorFor(pc: Colors, status: CheckResult['status']) {
         : pc.yellow
 }
 
-export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
+/** The learner-controlled text of a check result, without terminal control sequences. */
+function plainCheck(c: CheckResult): CheckResult {
+  return {
+    ...c,
+    title: plainText(c.title),
+    ...(c.message === undefined ? {} : { message: plainText(c.message) }),
+    ...(c.where === undefined ? {} : { where: plainText(c.where) }),
+    ...(c.hints ? { hints: c.hints.map(plainText) } : {}),
+  }
+}
+
+export function formatCheck(raw: CheckResult, pc: Colors = picocolors): string[] {
+  const c = plainCheck(raw)
   const color = colorFor(pc, c.status)
   const tag = c.visibility === 'hidden' ? pc.dim(' [hidden]') : ''
   const lines = [`  ${color(ICON[c.status])} ${c.title}${tag} ${pc.dim(`(${c.points}/${c.maxPoints})`)}`]
@@ -31,7 +44,7 @@ export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
 
 export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
   const lines: string[] = []
-  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${n}`)
+  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${plainText(n)}`)
   if (r.error) {
     const label =
       r.error.kind === 'bad-input'
@@ -39,8 +52,8 @@ export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
         : r.error.kind === 'environment'
           ? 'environment problem'
           : 'grader error'
-    lines.push(`  ${pc.red(`${label}:`)} ${r.error.message}`)
-    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${r.error.hint}`)
+    lines.push(`  ${pc.red(`${label}:`)} ${plainText(r.error.message)}`)
+    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${plainText(r.error.hint)}`)
     return lines
   }
   const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length
