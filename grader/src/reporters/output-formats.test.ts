@@ -77,7 +77,6 @@ const doc: ResultsDocument = {
   summary: { labs: 3, passed: 0, score: 1, maxScore: 4 },
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
 
 describe('learner text cannot drive the terminal', () => {

@@ -6,9 +6,7 @@
  */
 // CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte escapes, then C1 controls.
 const ESCAPES =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[PX^_][^\u001b]*(?:\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]/g
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
 
 /** Removes terminal control sequences and control characters; keeps newlines and tabs. */
