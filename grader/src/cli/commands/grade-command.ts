@@ -14,6 +14,7 @@ import { FILE_REPORTERS } from '../../reporters/reporter-registry.ts'
 import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
 import type { AppContext } from '../app-context.ts'
 import type { CommandSpec } from '../command-spec.ts'
+import { checkOutputPaths } from '../output-paths.ts'
 import { ProgressLine } from '../progress-line.ts'
 import { startHousekeeping } from '../sweep-leftovers.ts'
 import { TOOL } from '../tool-info.ts'
@@ -71,6 +72,7 @@ export const gradeCommand: CommandSpec = {
     if (options.submission && (options.all || args.length !== 1)) {
       throw new BadInputError('--submission grades exactly one lab', 'name one lab with it')
     }
+    await checkOutputPaths(Object.fromEntries(Object.keys(FILE_REPORTERS).map((f) => [f, options[f]])))
     const ids = options.all ? await startedLabs(app) : await app.catalog.select({ ids: args })
     if (ids.length === 0) {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
