@@ -11,6 +11,7 @@ import { gradeCommand } from './commands/grade-command.ts'
 import { imagesCommand } from './commands/images-command.ts'
 import { listCommand } from './commands/list-command.ts'
 import { resetCommand } from './commands/reset-command.ts'
+import { sealCommand } from './commands/seal-command.ts'
 import { startCommand } from './commands/start-command.ts'
 import { submitCommand } from './commands/submit-command.ts'
 import { verifyCommand } from './commands/verify-command.ts'
@@ -27,6 +28,7 @@ export const COMMANDS: CommandSpec[] = [
   doctorCommand,
   imagesCommand,
   cleanCommand,
+  sealCommand,
 ]
 
 /** Reports an error for a person and returns its exit code. */

@@ -24,6 +24,8 @@ export interface GradeOptions {
   /** Limit on the whole grade of this lab; default LABS_LAB_TIMEOUT_S or 15 min. */
   labTimeoutMs?: number
   publicOnly?: boolean
+  /** Hidden checks sealed away (no key): run public checks only and say how many wait. */
+  hiddenChecksElsewhere?: number
   /** Force an engine where a track has several. */
   engine?: string
   revealInternals?: boolean
@@ -72,9 +74,13 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     options.labTimeoutMs ?? (Number(process.env.LABS_LAB_TIMEOUT_S) * 1000 || DEFAULT_LAB_TIMEOUT_MS)
   const deadline = started + labTimeoutMs
   try {
-    const { checks, suite } = await loadLabChecks(lab, paths, options.publicOnly ?? false)
+    const sealedAway = options.hiddenChecksElsewhere
+    const publicOnly = (options.publicOnly ?? false) || sealedAway !== undefined
+    const { checks, suite } = await loadLabChecks(lab, paths, publicOnly)
     result.maxScore = checks.reduce((sum, c) => sum + c.points, 0)
-    if (!options.publicOnly && !suite)
+    if (sealedAway)
+      notices.push(`${sealedAway} hidden check${sealedAway === 1 ? '' : 's'} run at the course's grading`)
+    else if (!publicOnly && !suite)
       notices.push('hidden checks are not installed in this copy: only public checks ran')
     options.onStep?.('staging the submission')
     staged = await withinDeadline(
