@@ -7,6 +7,7 @@ import { AppContext } from './app-context.ts'
 import type { CommandSpec } from './command-spec.ts'
 import { cleanCommand } from './commands/clean-command.ts'
 import { doctorCommand } from './commands/doctor-command.ts'
+import { exportTemplateCommand } from './commands/export-template-command.ts'
 import { gradeCommand } from './commands/grade-command.ts'
 import { imagesCommand } from './commands/images-command.ts'
 import { listCommand } from './commands/list-command.ts'
@@ -29,6 +30,7 @@ export const COMMANDS: CommandSpec[] = [
   imagesCommand,
   cleanCommand,
   sealCommand,
+  exportTemplateCommand,
 ]
 
 /** Reports an error for a person and returns its exit code. */
