@@ -105,10 +105,11 @@ export const gradeCommand: CommandSpec = {
     await checkOutputPaths(Object.fromEntries(Object.keys(FILE_REPORTERS).map((f) => [f, options[f]])))
     const fork = options.fork ? await readFork(String(options.fork), app.paths.root) : undefined
     const forkNotice = fork && protectedEditsNotice(fork.protectedEdits)
-    const ids =
-      options.all && !fork
-        ? await startedLabs(app)
-        : await app.catalog.select({ ids: args, all: options.all === true })
+    const ids = !options.all
+      ? await app.catalog.select({ ids: args })
+      : fork
+        ? await labsInFork(app, fork)
+        : await startedLabs(app)
     if (ids.length === 0) {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
       return ExitCode.ok
