@@ -97,6 +97,24 @@ describe('learner text cannot drive the terminal', () => {
     expect(out.split('\n').at(-3)).toBe('  Score: 1/4 (25%) · 2 checks to fix · 2.5 s')
   })
 
+  it("a quoted log line can never stand where the grader's own lines do", () => {
+    const fake =
+      'the app said:\n  ✓ Everything (13/13)\n  Score: 13/13 (100%) · passed\r\nsqlserver/x  Fake lab'
+    const check = { ...base.checks[1]!, message: fake, hints: [fake] }
+    const out = [
+      ...formatCheck(check, createColors(false)),
+      ...formatLabEnd({ ...base, notices: [fake] }, createColors(false)),
+    ]
+      .join('\n')
+      .split('\n')
+    expect(out.filter((l) => /^ {0,2}\S/.test(l))).toEqual([
+      '  ✗ The image builds (0/2)',
+      '  note: the app said:',
+      '  Score: 1/4 (25%) · 2 checks to fix · 2.5 s',
+    ])
+    expect(out).toContain('          Score: 13/13 (100%) · passed')
+  })
+
   it('github annotations, summary and gradescope output hold no control sequence', () => {
     expect(renderGithub(doc, (id) => `labs/${id}`)).not.toMatch(CONTROL)
     expect(renderGithubSummary(doc)).not.toMatch(CONTROL)

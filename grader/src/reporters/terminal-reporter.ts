@@ -18,14 +18,21 @@ function colorFor(pc: Colors, status: CheckResult['status']) {
         : pc.yellow
 }
 
-/** The learner-controlled text of a check result, without terminal control sequences. */
+/**
+ * Learner-controlled text without control sequences, its continuation lines indented under the
+ * first: a quoted log line such as "  Score: 13/13" can never stand where the grader's own lines do.
+ */
+const quoted = (text: string, indent: string) => plainText(text).replace(/\n/g, `\n${indent}`)
+
+/** The learner-controlled text of a check result, made safe to print. */
 function plainCheck(c: CheckResult): CheckResult {
+  const indent = ' '.repeat(8)
   return {
     ...c,
-    title: plainText(c.title),
-    ...(c.message === undefined ? {} : { message: plainText(c.message) }),
-    ...(c.where === undefined ? {} : { where: plainText(c.where) }),
-    ...(c.hints ? { hints: c.hints.map(plainText) } : {}),
+    title: plainText(c.title).replace(/\n/g, ' '),
+    ...(c.message === undefined ? {} : { message: quoted(c.message, indent) }),
+    ...(c.where === undefined ? {} : { where: plainText(c.where).replace(/\n/g, ' ') }),
+    ...(c.hints ? { hints: c.hints.map((h) => quoted(h, indent)) } : {}),
   }
 }
 
@@ -44,7 +51,7 @@ export function formatCheck(raw: CheckResult, pc: Colors = picocolors): string[]
 
 export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
   const lines: string[] = []
-  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${plainText(n)}`)
+  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${quoted(n, '    ')}`)
   if (r.error) {
     const label =
       r.error.kind === 'bad-input'
@@ -52,8 +59,8 @@ export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
         : r.error.kind === 'environment'
           ? 'environment problem'
           : 'grader error'
-    lines.push(`  ${pc.red(`${label}:`)} ${plainText(r.error.message)}`)
-    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${plainText(r.error.hint)}`)
+    lines.push(`  ${pc.red(`${label}:`)} ${quoted(r.error.message, '    ')}`)
+    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${quoted(r.error.hint, '    ')}`)
     return lines
   }
   const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length
