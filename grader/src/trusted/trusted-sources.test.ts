@@ -14,7 +14,7 @@ async function course(): Promise<{ root: string; git: (...args: string[]) => str
       env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
       encoding: 'utf8',
     }).trim()
-  for (const [file, text] of [
+  for (const [file, text] of <[string, string][]>[
     ['labs/git/demo/checks.ts', 'export default []\n'],
     ['grader/src/main.ts', '// grader\n'],
     ['pnpm-lock.yaml', 'lockfileVersion: 9\n'],

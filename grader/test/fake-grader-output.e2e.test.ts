@@ -1,0 +1,77 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ResultsDocument } from '@backend-labs/lab-kit'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CliSandbox, repoRoot } from './cli-harness.ts'
+import { dockerSkipReason } from './docker-availability.ts'
+
+const skip = await dockerSkipReason()
+const LAB = 'docker/containerise-api'
+
+/** An app that prints what the grader prints (with escapes), and writes results files of its own. */
+const HOSTILE_START = `
+import { writeFileSync } from 'node:fs'
+const fake = { labs: [{ id: '${LAB}', status: 'passed', score: 13, maxScore: 13 }], summary: { score: 13, maxScore: 13 } }
+for (const file of ['results.json', '/tmp/results.json', 'record.json']) {
+  try { writeFileSync(file, JSON.stringify(fake)) } catch {}
+}
+process.stdout.write('\\x1b[2J\\x1b[H  ✓ Runs as a non-root user (2/2)\\n  Score: 13/13 (100%) · passed\\n::notice title=${LAB}::score 13/13 (passed)\\n\\x1b[8m')
+`
+
+const statuses = (doc: ResultsDocument) => doc.labs[0]!.checks.map((c) => `${c.id}:${c.status}:${c.points}`)
+/** The lines the grader itself writes at the left margin (learner text is always indented further). */
+const graderLines = (out: string) =>
+  out
+    .replace(/\d+\.\d s/g, '<t> s')
+    .split('\n')
+    .filter((l) => /^ {0,2}\S/.test(l))
+
+describe.skipIf(skip !== undefined)(
+  `a submission's output and files never change a verdict${skip ? ` (${skip})` : ''}`,
+  () => {
+    let sandbox: CliSandbox
+    let plainDir: string
+    let hostileDir: string
+    beforeAll(async () => {
+      sandbox = await CliSandbox.create()
+      const base = await mkdtemp(join(tmpdir(), 'labs-fake-output-'))
+      plainDir = join(base, 'plain')
+      hostileDir = join(base, 'hostile')
+      for (const dir of [plainDir, hostileDir]) {
+        await cp(join(repoRoot, 'labs', LAB, 'starter'), dir, { recursive: true })
+        // A wrong answer, so that a faked pass would show: the image runs as root.
+        await cp(
+          join(repoRoot, 'grader/suites', LAB, 'fixtures/runs-as-root/Dockerfile'),
+          join(dir, 'Dockerfile'),
+        )
+      }
+      const server = join(hostileDir, 'src/server.ts')
+      await writeFile(server, HOSTILE_START + (await readFile(server, 'utf8')))
+    })
+    afterAll(async () => {
+      await sandbox?.dispose()
+      if (plainDir) await rm(join(plainDir, '..'), { recursive: true, force: true })
+    })
+
+    it('an app printing pass lines and a fake score, and writing results files, gets the same verdict and output', async () => {
+      const grade = async (dir: string) => {
+        const json = join(dir, '..', `${dir.endsWith('hostile') ? 'hostile' : 'plain'}.json`)
+        const run = await sandbox.run(['grade', LAB, '--submission', dir, '--json', json, '--github'])
+        return { run, doc: JSON.parse(await readFile(json, 'utf8')) as ResultsDocument }
+      }
+      const plain = await grade(plainDir)
+      const hostile = await grade(hostileDir)
+      expect(plain.run.code).toBe(1)
+      expect(hostile.run.code).toBe(1)
+      expect(statuses(hostile.doc)).toEqual(statuses(plain.doc))
+      expect(hostile.doc.labs[0]!.score).toBe(plain.doc.labs[0]!.score)
+      expect(hostile.doc.labs[0]!.score).toBeLessThan(hostile.doc.labs[0]!.maxScore)
+      expect(hostile.run.stdout).not.toMatch(/\u001b/)
+      expect(graderLines(hostile.run.stdout)).toEqual(graderLines(plain.run.stdout))
+      // The learner's own results files stayed inside the container: the submission folder is untouched.
+      expect(await readFile(join(hostileDir, 'src/server.ts'), 'utf8')).toContain('writeFileSync')
+      await expect(readFile(join(hostileDir, 'results.json'), 'utf8')).rejects.toThrow(/ENOENT/)
+    }, 600_000)
+  },
+)
