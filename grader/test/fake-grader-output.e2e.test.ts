@@ -1,9 +1,10 @@
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ResultsDocument } from '@backend-labs/lab-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CliSandbox, repoRoot } from './cli-harness.ts'
+import { type CliRun, CliSandbox, repoRoot } from './cli-harness.ts'
 import { dockerSkipReason } from './docker-availability.ts'
 
 const skip = await dockerSkipReason()
@@ -57,7 +58,36 @@ describe.skipIf(skip !== undefined)(
     it('an app printing pass lines and a fake score, and writing results files, gets the same verdict and output', async () => {
       const grade = async (dir: string) => {
         const json = join(dir, '..', `${dir.endsWith('hostile') ? 'hostile' : 'plain'}.json`)
-        const run = await sandbox.run(['grade', LAB, '--submission', dir, '--json', json, '--github'])
+        // Its own subprocess with a long limit: two image builds on a loaded machine outlast the harness's 120 s.
+        const run = await new Promise<CliRun>((resolve) =>
+          execFile(
+            process.execPath,
+            [
+              '--import',
+              'tsx',
+              join(repoRoot, 'grader/src/cli/main.ts'),
+              'grade',
+              LAB,
+              '--submission',
+              dir,
+              '--json',
+              json,
+              '--github',
+            ],
+            {
+              cwd: repoRoot,
+              env: {
+                ...process.env,
+                NO_COLOR: '1',
+                LABS_WORKSPACE_DIR: sandbox.workspaces,
+                LABS_STATE_DIR: sandbox.state,
+              },
+              encoding: 'utf8',
+              timeout: 500_000,
+            },
+            (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+          ),
+        )
         return { run, doc: JSON.parse(await readFile(json, 'utf8')) as ResultsDocument }
       }
       const plain = await grade(plainDir)
@@ -72,6 +102,6 @@ describe.skipIf(skip !== undefined)(
       // The learner's own results files stayed inside the container: the submission folder is untouched.
       expect(await readFile(join(hostileDir, 'src/server.ts'), 'utf8')).toContain('writeFileSync')
       await expect(readFile(join(hostileDir, 'results.json'), 'utf8')).rejects.toThrow(/ENOENT/)
-    }, 600_000)
+    }, 1_100_000)
   },
 )
