@@ -28,6 +28,8 @@ export const COMMANDS: CommandEntry[] = [
   lazyCommand('grade-batch', () => import('./commands/grade-batch-command.ts')),
   lazyCommand('merge-results', () => import('./commands/merge-results-command.ts')),
   lazyCommand('regrade', () => import('./commands/regrade-command.ts')),
+  lazyCommand('seal', () => import('./commands/seal-command.ts')),
+  lazyCommand('export-template', () => import('./commands/export-template-command.ts')),
 ]
 
 /** Reports an error for a person and returns its exit code. */

@@ -15,6 +15,7 @@ import type { ProjectPaths } from './project-paths.ts'
 import { runChecks } from './run-checks.ts'
 import { type StagedSubmission, stageSubmission } from './stage.ts'
 import type { SubmissionSource } from './submission-source.ts'
+import { withinDeadline } from './within-deadline.ts'
 
 /** Default limit on grading one lab, checks and services together (LABS_LAB_TIMEOUT_S overrides). */
 export const DEFAULT_LAB_TIMEOUT_MS = 15 * 60_000
@@ -24,6 +25,8 @@ export interface GradeOptions {
   /** Limit on the whole grade of this lab; default LABS_LAB_TIMEOUT_S or 15 min. */
   labTimeoutMs?: number
   publicOnly?: boolean
+  /** Hidden checks sealed away (no key): run public checks only and say how many wait. */
+  hiddenChecksElsewhere?: number
   /** Force an engine where a track has several. */
   engine?: string
   revealInternals?: boolean
@@ -74,19 +77,33 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
   const notices: string[] = []
   let staged: StagedSubmission | undefined
   const services: ServiceInstance[] = []
+  // The limit covers staging and services too, not only the checks.
+  const labTimeoutMs =
+    options.labTimeoutMs ?? (Number(process.env.LABS_LAB_TIMEOUT_S) * 1000 || DEFAULT_LAB_TIMEOUT_MS)
+  const deadline = started + labTimeoutMs
   try {
-    const { checks, suite } = await loadLabChecks(lab, paths, options.publicOnly ?? false)
+    const sealedAway = options.hiddenChecksElsewhere
+    const publicOnly = (options.publicOnly ?? false) || sealedAway !== undefined
+    const { checks, suite } = await loadLabChecks(lab, paths, publicOnly)
     result.maxScore = checks.reduce((sum, c) => sum + c.points, 0)
-    if (!options.publicOnly && !suite)
+    if (sealedAway)
+      notices.push(`${sealedAway} hidden check${sealedAway === 1 ? '' : 's'} run at the course's grading`)
+    else if (!publicOnly && !suite)
       notices.push('hidden checks are not installed in this copy: only public checks ran')
     options.onStep?.('staging the submission')
-    staged = await stageSubmission(lab, paths, options.source)
+    staged = await withinDeadline(
+      stageSubmission(lab, paths, options.source),
+      deadline,
+      'staging the submission',
+      (s) => s.dispose(),
+    )
     notices.push(...staged.notices)
     for (const name of lab.manifest.services) {
-      const instance = await (await serviceProvider(name)).create(
-        lab,
-        staged,
-        options.engine ? { engine: options.engine } : {},
+      const instance = await withinDeadline(
+        (await serviceProvider(name)).create(lab, staged, options.engine ? { engine: options.engine } : {}),
+        deadline,
+        `starting the ${name} service`,
+        (i) => i.dispose(),
       )
       services.push(instance)
       if (instance.engine) result.engine = instance.engine
@@ -95,10 +112,8 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     const context = Object.assign({}, ...services.map((s) => s.context))
     const submissionDir = staged.dir
     options.onStep?.('running checks')
-    const labTimeoutMs =
-      options.labTimeoutMs ?? (Number(process.env.LABS_LAB_TIMEOUT_S) * 1000 || DEFAULT_LAB_TIMEOUT_MS)
     const outcome = await runChecks(checks, {
-      deadline: started + labTimeoutMs,
+      deadline,
       engine: result.engine,
       revealInternals: options.revealInternals ?? false,
       context: (check, signal): CheckContext => ({

@@ -1,18 +1,18 @@
 import { existsSync, statSync } from 'node:fs'
-import { cp, lstat, mkdir } from 'node:fs/promises'
+import { cp, mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import {
   conditionProblem,
   inspectRepo,
-  isBundle,
   type RepoCondition,
   stageBundle,
   stageRepo,
 } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
-import { glob } from 'tinyglobby'
 import type { Lab } from './lab.ts'
 import type { ProjectPaths } from './project-paths.ts'
+import { megabytes, type StagingLimits, stagingLimits } from './staging-limits.ts'
+import { collectSubmissionFiles, readHead } from './submission-files.ts'
 import type { SubmissionSource } from './submission-source.ts'
 import { privateTempDir } from './temp-dirs.ts'
 
@@ -27,7 +27,37 @@ export interface StagedSubmission {
   dispose(): Promise<void>
 }
 
-async function stageGit(lab: Lab, paths: ProjectPaths, source: SubmissionSource, dest: string) {
+/** A git bundle starts with its signature line; only the first bytes are read. */
+async function isBundle(path: string): Promise<boolean> {
+  const head = (await readHead(path, 16).catch(() => Buffer.alloc(0))).toString('latin1')
+  return head.startsWith('# v2 git bundle') || head.startsWith('# v3 git bundle')
+}
+
+async function stageBundleFile(path: string, display: string, dest: string, limits: StagingLimits) {
+  const { size } = statSync(path)
+  if (size > limits.maxTotalBytes)
+    throw new BadInputError(
+      `${display} is ${megabytes(size)}, over the limit of ${megabytes(limits.maxTotalBytes)} for a submission`,
+      'commit source files only, then run `labs submit` again',
+    )
+  try {
+    await stageBundle(path, dest)
+  } catch (error) {
+    // A truncated or corrupt bundle is the submission's fault, not the grader's.
+    throw new BadInputError(
+      `${display} is not a complete git bundle (${(error as Error).message.split('\n')[0]})`,
+      'run `labs submit` again to write a fresh bundle, and commit it whole',
+    )
+  }
+}
+
+async function stageGit(
+  lab: Lab,
+  paths: ProjectPaths,
+  source: SubmissionSource,
+  dest: string,
+  limits: StagingLimits,
+) {
   const notices: string[] = []
   let path = source.kind === 'path' ? resolve(source.path) : paths.workspace(lab.id)
   if (source.kind === 'workspace' && !existsSync(path)) {
@@ -45,7 +75,7 @@ async function stageGit(lab: Lab, paths: ProjectPaths, source: SubmissionSource,
         'pass a repository folder or a bundle made by `labs submit`',
       )
     }
-    await stageBundle(path, dest)
+    await stageBundleFile(path, display, dest, limits)
     return { origin: display, repo: await inspectRepo(dest), notices }
   }
   const condition = await inspectRepo(path)
@@ -56,7 +86,13 @@ async function stageGit(lab: Lab, paths: ProjectPaths, source: SubmissionSource,
   return { origin: display, repo: condition, notices }
 }
 
-async function stageFiles(lab: Lab, paths: ProjectPaths, source: SubmissionSource, dest: string) {
+async function stageFiles(
+  lab: Lab,
+  paths: ProjectPaths,
+  source: SubmissionSource,
+  dest: string,
+  limits: StagingLimits,
+) {
   if (lab.manifest.submission.type !== 'files') throw new Error('not a files lab')
   const src = source.kind === 'path' ? resolve(source.path) : paths.workspace(lab.id)
   const display = paths.relative(src)
@@ -67,29 +103,19 @@ async function stageFiles(lab: Lab, paths: ProjectPaths, source: SubmissionSourc
     )
   }
   const { include, exclude } = lab.manifest.submission
-  const files = await glob(include, {
-    cwd: src,
-    ignore: ['**/node_modules/**', '**/.git/**', ...exclude],
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-  })
-  const notices: string[] = []
-  let copied = 0
-  for (const file of files.sort()) {
-    // Links could point anywhere on the grading machine: they are never followed or copied.
-    if ((await lstat(join(src, file))).isSymbolicLink()) {
-      notices.push(`${file} is a symbolic link and was left out of the submission`)
-      continue
-    }
+  const { files, links } = await collectSubmissionFiles(src, display, { include, exclude }, limits)
+  // Links could point anywhere on the grading machine: they are never followed or copied.
+  const notices = links.map((file) => `${file} is a symbolic link and was left out`)
+  for (const { path: file } of files) {
     await mkdir(dirname(join(dest, file)), { recursive: true })
     await cp(join(src, file), join(dest, file))
-    copied++
   }
-  if (copied === 0) {
+  if (files.length === 0) {
     throw new BadInputError(
       `no submission files found in ${display}`,
-      `the lab grades files matching ${include.join(', ')}`,
+      links.length
+        ? `${links.join(', ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: put the file itself there`
+        : `the lab grades files matching ${include.join(', ')}`,
     )
   }
   return { origin: display, notices }
@@ -100,14 +126,15 @@ export async function stageSubmission(
   lab: Lab,
   paths: ProjectPaths,
   source: SubmissionSource,
+  limits: StagingLimits = stagingLimits(),
 ): Promise<StagedSubmission> {
   const { dir: tmp, release: dispose } = await privateTempDir('stage')
   const dir = join(tmp, 'submission')
   try {
     const staged =
       lab.manifest.submission.type === 'git'
-        ? await stageGit(lab, paths, source, dir)
-        : await stageFiles(lab, paths, source, dir)
+        ? await stageGit(lab, paths, source, dir, limits)
+        : await stageFiles(lab, paths, source, dir, limits)
     return { dir, ...staged, dispose }
   } catch (error) {
     await dispose()

@@ -1,7 +1,11 @@
+import { appendFile } from 'node:fs/promises'
 import { describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
+import { renderGithubSummary } from './github-summary.ts'
+import { plainText } from './plain-text.ts'
 import type { Reporter } from './reporter.ts'
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeData = (s: string) =>
+  plainText(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
 /** GitHub Actions workflow commands: an annotation per failed check, at file:line when known. */
@@ -25,14 +29,19 @@ export function renderGithub(doc: ResultsDocument, labDir: (id: string) => strin
   return lines.length ? `${lines.join('\n')}\n` : ''
 }
 
-/** `--github`: annotations printed at the end, for GitHub Actions logs and pull requests. */
+/**
+ * `--github`: annotations printed at the end, for GitHub Actions logs and pull requests, and a
+ * Markdown job summary appended to GITHUB_STEP_SUMMARY when GitHub Actions sets it.
+ */
 export class GithubReporter implements Reporter {
   constructor(
     private readonly write: (text: string) => void,
     private readonly labDir: (id: string) => string,
+    private readonly summaryFile: string | undefined = process.env.GITHUB_STEP_SUMMARY,
   ) {}
 
-  onFinish(doc: ResultsDocument): void {
+  async onFinish(doc: ResultsDocument): Promise<void> {
     this.write(renderGithub(doc, this.labDir))
+    if (this.summaryFile) await appendFile(this.summaryFile, renderGithubSummary(doc))
   }
 }

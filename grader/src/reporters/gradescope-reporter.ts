@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { checkMessage, describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
+import { plainText } from './plain-text.ts'
 import type { Reporter } from './reporter.ts'
 
 /**
@@ -9,12 +10,14 @@ import type { Reporter } from './reporter.ts'
 export function renderGradescope(doc: ResultsDocument): string {
   const tests = doc.labs.flatMap((lab) => [
     ...lab.checks.map((c) => ({
-      name: `${lab.id} › ${c.title}`,
+      name: plainText(`${lab.id} › ${c.title}`),
       number: `${lab.id}/${c.id}`,
       score: c.points,
       max_score: c.maxPoints,
       status: c.status === 'passed' ? 'passed' : 'failed',
-      output: [checkMessage(c), ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n'),
+      output: plainText(
+        [checkMessage(c), ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n'),
+      ),
       visibility: c.visibility === 'hidden' ? 'after_published' : 'visible',
     })),
     ...(lab.error
@@ -24,7 +27,7 @@ export function renderGradescope(doc: ResultsDocument): string {
             score: 0,
             max_score: 0,
             status: 'failed',
-            output: lab.error.message,
+            output: plainText(lab.error.message),
             visibility: 'visible',
           },
         ]

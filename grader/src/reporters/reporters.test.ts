@@ -117,7 +117,7 @@ describe('reporters render every result', () => {
     expect(xml.match(/<testcase /g)).toHaveLength(4)
     expect(xml).toContain('Fails &lt;here&gt; &amp; &quot;there&quot;')
     expect(xml).toContain('<skipped message="skipped: needs bad"/>')
-    expect(xml).toContain('<error message="no Docker engine is reachable"/>')
+    expect(xml).toContain('<error message="no Docker engine is reachable" type="environment">')
     expect(xml).not.toMatch(/<<<<<<</)
   })
 

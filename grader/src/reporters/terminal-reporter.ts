@@ -6,6 +6,7 @@ import {
   type ResultsDocument,
 } from '@backend-labs/lab-kit'
 import picocolors from 'picocolors'
+import { plainText } from './plain-text.ts'
 import type { Reporter } from './reporter.ts'
 
 type Write = (text: string) => void
@@ -23,7 +24,26 @@ function colorFor(pc: Colors, status: CheckResult['status']) {
         : pc.yellow
 }
 
-export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
+/**
+ * Learner-controlled text without control sequences, its continuation lines indented under the
+ * first: a quoted log line such as "  Score: 13/13" can never stand where the grader's own lines do.
+ */
+const quoted = (text: string, indent: string) => plainText(text).replace(/\n/g, `\n${indent}`)
+
+/** The learner-controlled text of a check result, made safe to print. */
+function plainCheck(c: CheckResult): CheckResult {
+  const indent = ' '.repeat(8)
+  return {
+    ...c,
+    title: plainText(c.title).replace(/\n/g, ' '),
+    ...(c.message === undefined ? {} : { message: quoted(c.message, indent) }),
+    ...(c.where === undefined ? {} : { where: plainText(c.where).replace(/\n/g, ' ') }),
+    ...(c.hints ? { hints: c.hints.map((h) => quoted(h, indent)) } : {}),
+  }
+}
+
+export function formatCheck(raw: CheckResult, pc: Colors = picocolors): string[] {
+  const c = plainCheck(raw)
   const color = colorFor(pc, c.status)
   const tag = c.visibility === 'hidden' ? pc.dim(' [hidden]') : ''
   const lines = [`  ${color(ICON[c.status])} ${c.title}${tag} ${pc.dim(`(${c.points}/${c.maxPoints})`)}`]
@@ -40,7 +60,7 @@ export function formatCheck(c: CheckResult, pc: Colors = picocolors): string[] {
 
 export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
   const lines: string[] = []
-  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${n}`)
+  for (const n of r.notices ?? []) lines.push(`  ${pc.yellow('note:')} ${quoted(n, '    ')}`)
   if (r.error) {
     const label =
       r.error.kind === 'bad-input'
@@ -48,8 +68,8 @@ export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
         : r.error.kind === 'environment'
           ? 'environment problem'
           : 'grader error'
-    lines.push(`  ${pc.red(`${label}:`)} ${r.error.message}`)
-    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${r.error.hint}`)
+    lines.push(`  ${pc.red(`${label}:`)} ${quoted(r.error.message, '    ')}`)
+    if (r.error.hint) lines.push(`  ${pc.cyan('what to do:')} ${quoted(r.error.hint, '    ')}`)
     return lines
   }
   const failed = r.checks.filter((c) => c.status === 'failed' || c.status === 'error').length

@@ -9,11 +9,16 @@ import {
 import pc from 'picocolors'
 import { gradeLab } from '../../engine/grade-lab.ts'
 import { GithubReporter } from '../../reporters/github-reporter.ts'
+import { plainText } from '../../reporters/plain-text.ts'
 import type { Reporter } from '../../reporters/reporter.ts'
 import { FILE_REPORTERS } from '../../reporters/reporter-registry.ts'
 import { TerminalReporter } from '../../reporters/terminal-reporter.ts'
+import { releaseSuiteSource, resolveSuiteSource } from '../../seal/open-sealed-suites.ts'
+import { type ForkSubmission, protectedEditsNotice, readFork } from '../../trusted/fork-submission.ts'
+import { resolveTrustedSources } from '../../trusted/trusted-sources.ts'
 import type { AppContext } from '../app-context.ts'
 import type { CommandSpec } from '../command-spec.ts'
+import { checkOutputPaths } from '../output-paths.ts'
 import { ProgressLine } from '../progress-line.ts'
 import { startHousekeeping } from '../sweep-leftovers.ts'
 import { TOOL } from '../tool-info.ts'
@@ -48,6 +53,16 @@ async function startedLabs(app: AppContext): Promise<string[]> {
   return ids
 }
 
+/** The labs a learner repository holds a submission for. */
+async function labsInFork(app: AppContext, fork: ForkSubmission): Promise<string[]> {
+  const ids: string[] = []
+  for (const id of await app.catalog.ids()) {
+    const source = fork.sourceFor(await app.catalog.load(id))
+    if (source.kind === 'path' && existsSync(source.path)) ids.push(id)
+  }
+  return ids
+}
+
 export const gradeCommand: CommandSpec = {
   name: 'grade',
   args: '[labs...]',
@@ -59,6 +74,15 @@ export const gradeCommand: CommandSpec = {
       description: 'grade this folder or git bundle instead of your workspace',
     },
     { flags: '--public-only', description: 'run only the public checks' },
+    {
+      flags: '--fork <dir>',
+      description: "grade of record: take each lab's submission from this learner repository, as data",
+    },
+    {
+      flags: '--trusted-ref <ref>',
+      description:
+        'refuse to grade unless grader, labs and checks are this course commit (or LABS_TRUSTED_REF)',
+    },
     {
       flags: '--engine <engine>',
       description: 'force a grading engine where a track has several (live|static)',
@@ -84,7 +108,21 @@ export const gradeCommand: CommandSpec = {
     if (options.submission && (options.all || args.length !== 1)) {
       throw new BadInputError('--submission grades exactly one lab', 'name one lab with it')
     }
-    const ids = options.all ? await startedLabs(app) : await app.catalog.select({ ids: args })
+    if (options.submission && options.fork)
+      throw new BadInputError(
+        '--submission and --fork cannot be used together',
+        'use --fork for a whole learner repository',
+      )
+    const trustedRef = options.trustedRef ? String(options.trustedRef) : process.env.LABS_TRUSTED_REF
+    if (trustedRef) await resolveTrustedSources({ root: app.paths.root, ref: trustedRef })
+    await checkOutputPaths(Object.fromEntries(Object.keys(FILE_REPORTERS).map((f) => [f, options[f]])))
+    const fork = options.fork ? await readFork(String(options.fork), app.paths.root) : undefined
+    const forkNotice = fork && protectedEditsNotice(fork.protectedEdits)
+    const ids = !options.all
+      ? await app.catalog.select({ ids: args })
+      : fork
+        ? await labsInFork(app, fork)
+        : await startedLabs(app)
     if (ids.length === 0) {
       app.out('No started labs to grade. Start one with `pnpm labs start <lab>`.\n')
       return ExitCode.ok
@@ -103,27 +141,38 @@ export const gradeCommand: CommandSpec = {
     const progress = new ProgressLine(process.stderr, { force: options.progress === true })
     const started = Date.now()
     const labs: LabResult[] = []
-    for (const id of ids) {
-      const lab = await app.catalog.load(id)
-      for (const r of reporters) r.onLabStart?.(id, lab.manifest.title)
-      const source = options.submission
-        ? { kind: 'path' as const, path: String(options.submission) }
-        : { kind: 'workspace' as const }
-      const result = await gradeLab(lab, app.paths, {
-        source,
-        publicOnly: Boolean(options.publicOnly),
-        ...(options.engine ? { engine: String(options.engine) } : {}),
-        onStep: (step) => progress.step(`${id}: ${step}`),
-        onCheckEnd: (c) => {
-          progress.clear()
-          for (const r of reporters) r.onCheckEnd?.(c)
-        },
-        log: options.verbose ? (line) => app.err(`${pc.dim(line)}\n`) : undefined,
-      })
-      progress.clear()
-      if (source.kind === 'workspace' && !options.publicOnly) await app.progress.record(result)
-      for (const r of reporters) r.onLabEnd?.(result)
-      labs.push(result)
+    const suites = await resolveSuiteSource(app.paths)
+    try {
+      for (const id of ids) {
+        const lab = await app.catalog.load(id)
+        for (const r of reporters) r.onLabStart?.(id, lab.manifest.title)
+        const source = fork
+          ? fork.sourceFor(lab)
+          : options.submission
+            ? { kind: 'path' as const, path: String(options.submission) }
+            : { kind: 'workspace' as const }
+        const sealedAway = suites.kind === 'sealed' ? (suites.header.labs[id]?.hiddenChecks ?? 0) : undefined
+        const result = await gradeLab(lab, suites.paths, {
+          source,
+          publicOnly: Boolean(options.publicOnly),
+          ...(sealedAway !== undefined && !options.publicOnly ? { hiddenChecksElsewhere: sealedAway } : {}),
+          ...(options.engine ? { engine: String(options.engine) } : {}),
+          onStep: (step) => progress.step(`${id}: ${step}`),
+          onCheckEnd: (c) => {
+            progress.clear()
+            for (const r of reporters) r.onCheckEnd?.(c)
+          },
+          log: options.verbose ? (line) => app.err(`${pc.dim(plainText(line))}\n`) : undefined,
+        })
+        progress.clear()
+        if (forkNotice) result.notices = [forkNotice, ...(result.notices ?? [])]
+        if (source.kind === 'workspace' && !options.publicOnly && suites.kind !== 'sealed')
+          await app.progress.record(result)
+        for (const r of reporters) r.onLabEnd?.(result)
+        labs.push(result)
+      }
+    } finally {
+      await releaseSuiteSource(suites)
     }
     const doc: ResultsDocument = {
       schemaVersion: RESULTS_SCHEMA_VERSION,
