@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export type InProgress = 'merge' | 'rebase' | 'bisect' | 'cherry-pick' | 'revert' | 'am'
@@ -33,9 +33,10 @@ export async function inspectRepo(dir: string): Promise<RepoCondition> {
   const base = { dir, detached: false, shallow: false }
   if (!(await exists(dir))) return { ...base, kind: 'missing' }
   const gitDir = join(dir, '.git')
-  const gitStat = await stat(gitDir).catch(() => undefined)
+  const gitStat = await lstat(gitDir).catch(() => undefined)
   if (!gitStat) return { ...base, kind: 'not-a-repo' }
-  if (gitStat.isFile()) return { ...base, kind: 'linked' }
+  // A .git file (worktree, submodule) or link points elsewhere on the machine: never followed.
+  if (!gitStat.isDirectory()) return { ...base, kind: 'linked' }
   const head = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim()
   if (!head) return { ...base, kind: 'not-a-repo' }
   const symbolic = head.match(/^ref: refs\/heads\/(.+)$/)
@@ -108,7 +109,7 @@ export function conditionProblem(c: RepoCondition): ConditionProblem | undefined
       }
     case 'linked':
       return {
-        message: `${c.dir} is a linked worktree or submodule, not a repository of its own`,
+        message: `${c.dir} is a linked worktree, a submodule or a link to a repository elsewhere (its .git is not a folder)`,
         hint: 'grade the main checkout of the lab instead',
       }
     case 'empty':

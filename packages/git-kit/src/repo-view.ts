@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Commit, CommitGraph, type Ref } from './commit-graph.ts'
-import { HardenedGit } from './hardened-git.ts'
+import type { HardenedGit } from './hardened-git.ts'
 import type { RepoCondition } from './repo-condition.ts'
+import { stagedGit } from './staged-git.ts'
 
 const FS = '\x1f'
 const RS = '\x1e'
@@ -19,7 +20,7 @@ export class RepoView {
     readonly dir: string,
     readonly condition: RepoCondition,
   ) {
-    this.git = new HardenedGit(dir)
+    this.git = stagedGit(dir)
   }
 
   /** The commit graph, loaded once. */
