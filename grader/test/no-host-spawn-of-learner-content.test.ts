@@ -33,7 +33,7 @@ const GIT_RUNS_PROGRAMS =
   /['"]bisect['"]\s*,\s*['"]run['"]|\[\s*['"](?:filter-branch|difftool|mergetool)['"]|['"]submodule['"]\s*,\s*['"]foreach['"]|['"]--exec['"]/
 
 /** Problems of one source text, by rule. */
-export function spawnProblems(source: string, recipeOnly: boolean): string[] {
+function spawnProblems(source: string, recipeOnly: boolean): string[] {
   const problems: string[] = []
   if (SPAWN_MODULES.test(source)) problems.push('imports an API that starts processes on the host')
   if (!recipeOnly && GIT_RUNS_PROGRAMS.test(source)) problems.push('asks git to run a program')
