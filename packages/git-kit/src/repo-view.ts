@@ -111,8 +111,9 @@ export class RepoView {
 
   /** `git status --porcelain` entries of the working tree: [code, path]. */
   async status(): Promise<[string, string][]> {
-    const out = await this.git.text(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
-    return out
+    // Not text(): trimming would eat the leading space of " M path" and the path's first letter.
+    const { stdout } = await this.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
+    return stdout
       .split('\0')
       .filter(Boolean)
       .map((e) => [e.slice(0, 2), e.slice(3)] as [string, string])
