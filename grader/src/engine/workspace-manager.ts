@@ -64,7 +64,10 @@ export class WorkspaceManager {
     }
     const dir = this.paths.workspace(lab.id)
     const condition = await inspectRepo(dir)
-    const problem = conditionProblem({ ...condition, dir: this.paths.relative(dir) })
+    const problem = conditionProblem(
+      { ...condition, dir: this.paths.relative(dir) },
+      { kind: 'workspace', labId: lab.id },
+    )
     if (problem) throw new BadInputError(problem.message, problem.hint)
     // Work on a sanitised copy: the learner's repo config (fsmonitor, hooks) never runs.
     const tmp = await mkdtemp(join(tmpdir(), 'labs-submit-'))

@@ -20,7 +20,7 @@ export {
 } from './graph-expect.ts'
 export type { GitIdentity, GitResult, GitRunOptions } from './hardened-git.ts'
 export { GitCommandError, HardenedGit, hardenedGitEnv } from './hardened-git.ts'
-export type { ConditionProblem, InProgress, RepoCondition } from './repo-condition.ts'
+export type { ConditionProblem, ConditionSource, InProgress, RepoCondition } from './repo-condition.ts'
 export { conditionProblem, inspectRepo } from './repo-condition.ts'
 export { RepoView } from './repo-view.ts'
 export type { CommitOptions } from './scenario-builder.ts'

@@ -97,15 +97,35 @@ const FINISH: Record<InProgress, ConditionProblem> = {
   },
 }
 
+/** Where the repository came from, so a message can say what to do about it. */
+export interface ConditionSource {
+  /** The lab's own workspace (the default), or a path given with `--submission`. */
+  kind: 'workspace' | 'submission'
+  /** The lab, for commands in hints (`labs start git/x`). */
+  labId?: string
+}
+
 /** The learner-facing reason a repository cannot be graded as it is, if any. */
-export function conditionProblem(c: RepoCondition): ConditionProblem | undefined {
+export function conditionProblem(
+  c: RepoCondition,
+  source: ConditionSource = { kind: 'workspace' },
+): ConditionProblem | undefined {
+  const lab = source.labId ?? '<lab>'
+  const submitted = source.kind === 'submission'
   switch (c.kind) {
     case 'missing':
-      return { message: `there is no workspace at ${c.dir}`, hint: 'run `labs start <lab>` first' }
+      return submitted
+        ? {
+            message: `--submission names ${c.dir}, which does not exist`,
+            hint: "check the path: pass the folder that holds the lab's git repository (the one with the .git folder) or a bundle made by `labs submit`",
+          }
+        : { message: `there is no workspace at ${c.dir}`, hint: `run \`labs start ${lab}\` first` }
     case 'not-a-repo':
       return {
         message: `${c.dir} is not a git repository (no .git folder)`,
-        hint: 'run `labs reset <lab>` to get a fresh starter repository',
+        hint: submitted
+          ? "pass the folder that holds the lab's git repository (the one with the .git folder), or a bundle made by `labs submit`"
+          : `run \`labs reset ${lab}\` to get a fresh starter repository`,
       }
     case 'linked':
       return {

@@ -181,7 +181,9 @@ describe('GitServerSession before any container starts', () => {
       expect((error as EnvironmentError).message).toMatch(
         /^No Docker engine is reachable at tcp:\/\/127\.0\.0\.1:9/,
       )
-      expect((error as EnvironmentError).message).toMatch(/This lab grades your pushes on a git server in a container\.$/)
+      expect((error as EnvironmentError).message).toMatch(
+        /This lab grades your pushes on a git server in a container\.$/,
+      )
       expect((error as EnvironmentError).hint).toMatch(/start it/)
     } finally {
       if (saved === undefined) delete process.env.DOCKER_HOST

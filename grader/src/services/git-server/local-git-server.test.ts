@@ -26,7 +26,12 @@ beforeAll(async () => {
   server = await LocalGitServer.start()
   url = await server.addRepository(seed, 'upstream')
   await git.run(['clone', '-q', url, join(tmp, 'work')])
-  work = new HardenedGit(join(tmp, 'work'), { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@x' })
+  work = new HardenedGit(join(tmp, 'work'), {
+    GIT_AUTHOR_NAME: 'T',
+    GIT_AUTHOR_EMAIL: 't@x',
+    GIT_COMMITTER_NAME: 'T',
+    GIT_COMMITTER_EMAIL: 't@x',
+  })
 })
 afterAll(async () => {
   await server?.close()
@@ -49,7 +54,9 @@ describe('LocalGitServer (real git daemon --inetd on 127.0.0.1)', () => {
     await work.run(['commit', '-q', '--amend', '--allow-empty', '-m', 'Three, amended'])
     const push = await work.run(['push', '--porcelain', '--force', 'origin', 'main'], { allowFailure: true })
     expect(push.code).not.toBe(0)
-    expect(push.stdout).toMatch(/^!\trefs\/heads\/main:refs\/heads\/main\t\[remote rejected\] \(non-fast-forward\)$/m)
+    expect(push.stdout).toMatch(
+      /^!\trefs\/heads\/main:refs\/heads\/main\t\[remote rejected\] \(non-fast-forward\)$/m,
+    )
   })
 
   it('refuses a deletion', async () => {
