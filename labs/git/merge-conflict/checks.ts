@@ -44,6 +44,8 @@ export default defineChecks<GitCheckContext>('public', [
     id: 'feature-merged-into-main',
     title: "main contains every commit of feature's original branch",
     points: 2,
+    // The first grade in a process rebuilds the starter scenario to learn its branch tips.
+    timeoutMs: 60_000,
     hints: ['Merge, do not rebase or squash: `git switch main && git merge feature`.'],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()
@@ -69,6 +71,8 @@ export default defineChecks<GitCheckContext>('public', [
     id: 'merge-commit-has-both-parents',
     title: "main's tip is a merge commit of main's and feature's previous tips",
     points: 2,
+    // The first grade in a process rebuilds the starter scenario to learn its branch tips.
+    timeoutMs: 60_000,
     hints: ['A true merge commit has two parents; `git log --graph --oneline --all` shows them.'],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()

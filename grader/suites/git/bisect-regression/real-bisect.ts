@@ -8,7 +8,8 @@ import type { ScenarioBuilder } from '@backend-labs/git-kit'
 export async function realBisect(s: ScenarioBuilder): Promise<string> {
   const root = await s.git.text(['rev-list', '--max-parents=0', 'main'])
   await s.git.run(['bisect', 'start', 'main', root])
-  const out = await s.git.text(['bisect', 'run', 'sh', 'test.sh'])
+  // About five runs of the script: more than git's default 30 s on a loaded machine.
+  const out = await s.git.text(['bisect', 'run', 'sh', 'test.sh'], { timeoutMs: 300_000 })
   const sha = out.match(/^([0-9a-f]{40}) is the first bad commit$/m)?.[1]
   await s.git.run(['bisect', 'reset'])
   if (!sha) throw new Error(`git bisect run found no first bad commit:\n${out}`)
