@@ -79,7 +79,10 @@ async function stageGit(
     return { origin: display, repo: await inspectRepo(dest), notices }
   }
   const condition = await inspectRepo(path)
-  const problem = conditionProblem({ ...condition, dir: display })
+  const problem = conditionProblem(
+    { ...condition, dir: display },
+    { kind: source.kind === 'path' ? 'submission' : 'workspace', labId: lab.id },
+  )
   if (problem) throw new BadInputError(problem.message, problem.hint)
   if (condition.detached) notices.push('HEAD is detached: the checks look at your branches, not at HEAD')
   await stageRepo(path, dest)

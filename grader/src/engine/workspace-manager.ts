@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { conditionProblem, HardenedGit, inspectRepo, stageRepo } from '@backend-labs/git-kit'
+import { conditionProblem, inspectRepo, stagedGit, stageRepo } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
 import { captureUpstreamRefs } from '../services/git-server/lab-upstream.ts'
 import type { Lab } from './lab.ts'
@@ -64,13 +64,16 @@ export class WorkspaceManager {
     }
     const dir = this.paths.workspace(lab.id)
     const condition = await inspectRepo(dir)
-    const problem = conditionProblem({ ...condition, dir: this.paths.relative(dir) })
+    const problem = conditionProblem(
+      { ...condition, dir: this.paths.relative(dir) },
+      { kind: 'workspace', labId: lab.id },
+    )
     if (problem) throw new BadInputError(problem.message, problem.hint)
     // Work on a sanitised copy: the learner's repo config (fsmonitor, hooks) never runs.
     const tmp = await mkdtemp(join(tmpdir(), 'labs-submit-'))
     try {
       await stageRepo(dir, tmp)
-      const git = new HardenedGit(tmp)
+      const git = stagedGit(tmp)
       const dirty = await git.text(['status', '--porcelain', '--untracked-files=no'])
       if (dirty) {
         throw new BadInputError(

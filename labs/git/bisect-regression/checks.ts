@@ -1,9 +1,18 @@
-import { describeCommit, expectTag, type GitCheckContext, shortSha } from '@backend-labs/git-kit'
+import {
+  describeCommit,
+  expectBranch,
+  expectTag,
+  type GitCheckContext,
+  type HardenedGit,
+  scenarioSnapshot,
+  shortSha,
+} from '@backend-labs/git-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import { answerCommit, runTestsAt, TEST_TIMEOUT_MS } from './run-slug-tests.ts'
-import { ANSWER_TAG } from './scenario.ts'
+import scenario, { ANSWER_TAG } from './scenario.ts'
+import { answerCommit, commitLabel, testVerdictAt } from './slug-verdict.ts'
 
-const RUN_TIMEOUT_MS = 3 * TEST_TIMEOUT_MS
+/** main's tip as `labs start` created it (scenarios are deterministic). */
+const startMain = (git: HardenedGit) => git.text(['rev-parse', 'refs/heads/main'])
 
 export default defineChecks<GitCheckContext>('public', [
   {
@@ -32,13 +41,12 @@ export default defineChecks<GitCheckContext>('public', [
     title: `The tests fail on the commit ${ANSWER_TAG} names`,
     points: 2,
     needs: ['first-bad-tag'],
-    timeoutMs: RUN_TIMEOUT_MS,
     hints: ['Mark a commit `git bisect good` only when `sh test.sh` passes on it.'],
     async run(ctx) {
       const repo = await ctx.repo()
       const answer = await answerCommit(repo)
-      const run = await runTestsAt(repo, answer.sha, ctx.signal)
-      if (!run.passed) return
+      const verdict = await testVerdictAt(repo, answer.sha, answer.label)
+      if (!verdict.passed) return
       fail({
         expected: `${ANSWER_TAG} to name a commit on which \`sh test.sh\` fails`,
         found: `the tests pass on ${answer.label}: it is a good commit, so the regression came later`,
@@ -52,7 +60,6 @@ export default defineChecks<GitCheckContext>('public', [
     title: `The tests pass on the parent of ${ANSWER_TAG} (it is the first bad commit)`,
     points: 2,
     needs: ['first-bad-tag'],
-    timeoutMs: RUN_TIMEOUT_MS,
     hints: ['The first bad commit is the oldest failing one: its parent still passes.'],
     async run(ctx) {
       const repo = await ctx.repo()
@@ -65,15 +72,38 @@ export default defineChecks<GitCheckContext>('public', [
           hint: 'start bisect with main as bad and the first commit as good: `git bisect start main <first commit>`',
         })
       }
-      const run = await runTestsAt(repo, answer.parent, ctx.signal)
-      if (run.passed) return
-      const graph = await repo.graph()
-      const parent = graph.commit(answer.parent)
+      const parent = `its parent ${await commitLabel(repo, answer.parent)}`
+      const verdict = await testVerdictAt(repo, answer.parent, parent)
+      if (verdict.passed) return
       fail({
         expected: `the tests to pass on the parent of ${ANSWER_TAG}`,
-        found: `they already fail on its parent ${parent ? describeCommit(parent) : shortSha(answer.parent)} (${run.summary}): ${ANSWER_TAG} is a bad commit, but not the first`,
+        found: `they already fail on ${parent} (${verdict.summary}): ${ANSWER_TAG} is a bad commit, but not the first`,
         where: `tag ${ANSWER_TAG}`,
         hint: `bisect the older history (\`git bisect start ${shortSha(answer.parent)} <a good commit>\`), then move the tag with \`git tag -f ${ANSWER_TAG} <sha>\``,
+      })
+    },
+  },
+  {
+    id: 'main-unchanged',
+    title: 'main is left as it is',
+    points: 1,
+    // The first grade in a process rebuilds the scenario (24 commits) to learn main's start.
+    timeoutMs: 60_000,
+    hints: ['Bisecting only reads history: answer with a tag, not with commits on main.'],
+    async run(ctx) {
+      const graph = await (await ctx.repo()).graph()
+      const main = expectBranch(graph, 'main')
+      const start = await scenarioSnapshot(scenario, startMain)
+      if (main.target === start) return
+      const tip = graph.commit(main.target)
+      const added = graph.isAncestor(start, main.target)
+      fail({
+        expected: 'main to end where it started, at "Release 0.4.0"',
+        found: added
+          ? `main has new commits, up to ${tip ? describeCommit(tip) : shortSha(main.target)}`
+          : `main was rewritten: it now ends at ${tip ? describeCommit(tip) : shortSha(main.target)}`,
+        where: 'branch main',
+        hint: `put main back with \`git switch main && git reset --hard ${shortSha(start)}\` (keep your ${ANSWER_TAG} tag)`,
       })
     },
   },

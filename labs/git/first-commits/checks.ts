@@ -1,16 +1,10 @@
 import { describeCommit, expectBranch, type GitCheckContext } from '@backend-labs/git-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { buildOutputProbes } from './ignore-probes.ts'
 import { subjectProblem } from './message-quality.ts'
 
-/** Paths the rules must ignore: the build output (files of the starter's build) and the secrets file. */
-const MUST_IGNORE = [
-  {
-    label: 'dist/ (build output)',
-    paths: ['dist/index.js', 'dist/greet.js', 'dist/shout.js'],
-    rule: 'dist/',
-  },
-  { label: '.env (local secrets)', paths: ['.env'], rule: '.env' },
-]
+/** The starter's build files; the rule is probed with unpredictable paths too (see ignore-probes.ts). */
+const STARTER_BUILD = ['dist/index.js', 'dist/greet.js', 'dist/shout.js']
 
 const isBuildOrSecret = (path: string) => path.startsWith('dist/') || path === '.env'
 
@@ -44,15 +38,26 @@ export default defineChecks<GitCheckContext>('public', [
             : 'create .gitignore at the top of the repository, list `dist/` and `.env` in it, and commit it',
         })
       }
-      const candidates = MUST_IGNORE.flatMap((m) => m.paths)
-      const ignored = new Set(await repo.ignored(candidates))
-      const missing = MUST_IGNORE.filter((m) => m.paths.some((p) => !ignored.has(p)))
-      if (missing.length === 0) return
+      const probes = buildOutputProbes(STARTER_BUILD)
+      const ignored = new Set(await repo.ignored(['.env', ...probes.map((p) => p.path)]))
+      const missedBuild = probes.filter((p) => !ignored.has(p.path)).map((p) => p.kind)
+      const missing = [
+        ...(missedBuild.length === probes.length ? ['dist/ (build output)'] : []),
+        ...(ignored.has('.env') ? [] : ['.env (local secrets)']),
+      ]
+      const partly = missedBuild.length > 0 && missedBuild.length < probes.length
+      if (missing.length === 0 && !partly) return
+      const found = [
+        ...(missing.length ? [`no rule ignores ${missing.join(' or ')}`] : []),
+        ...(partly
+          ? [`your rules ignore only part of dist/; not ignored: ${listPaths(missedBuild, 4)}`]
+          : []),
+      ]
       fail({
-        expected: '.gitignore to ignore the build output (dist/) and the secrets file (.env)',
-        found: `no rule ignores ${missing.map((m) => m.label).join(' or ')}`,
+        expected: '.gitignore to ignore everything under dist/ (build output) and the secrets file .env',
+        found: found.join('; '),
         where: '.gitignore',
-        hint: `add ${missing.map((m) => `\`${m.rule}\``).join(' and ')} to .gitignore (one pattern a line) and commit it`,
+        hint: `add ${[...(missedBuild.length ? ['`dist/` (the whole folder)'] : []), ...(ignored.has('.env') ? [] : ['`.env`'])].join(' and ')} to .gitignore (one pattern a line) and commit it`,
       })
     },
   },

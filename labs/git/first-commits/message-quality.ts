@@ -1,3 +1,5 @@
+import { VERB_FORMS } from './verb-forms.ts'
+
 /** Subjects that say nothing about the change, compared lower-cased without punctuation. */
 const VAGUE = new Set([
   'wip',
@@ -56,6 +58,11 @@ export function subjectProblem(subject: string): string | undefined {
   }
   if (words.length < 2) return 'the subject is a single word: say what the commit changes'
   const first = words[0]!
+  const base = VERB_FORMS.get(first)
+  if (base) {
+    const Base = `${base[0]!.toUpperCase()}${base.slice(1)}`
+    return `the subject starts with "${trimmed.split(/\s/)[0]}": write it in the imperative, as a command: "${Base} …"`
+  }
   if (
     (first.endsWith('ed') && first.length > 4 && !IMPERATIVE_ED.has(first)) ||
     /^[a-z]{3,}ing$/.test(first)

@@ -44,6 +44,8 @@ export default defineChecks<GitCheckContext>('public', [
     id: 'feature-merged-into-main',
     title: "main contains every commit of feature's original branch",
     points: 2,
+    // The first grade in a process rebuilds the starter scenario to learn its branch tips.
+    timeoutMs: 60_000,
     hints: ['Merge, do not rebase or squash: `git switch main && git merge feature`.'],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()
@@ -69,6 +71,8 @@ export default defineChecks<GitCheckContext>('public', [
     id: 'merge-commit-has-both-parents',
     title: "main's tip is a merge commit of main's and feature's previous tips",
     points: 2,
+    // The first grade in a process rebuilds the starter scenario to learn its branch tips.
+    timeoutMs: 60_000,
     hints: ['A true merge commit has two parents; `git log --graph --oneline --all` shows them.'],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()
@@ -105,13 +109,16 @@ export default defineChecks<GitCheckContext>('public', [
     async run(ctx) {
       const repo = await ctx.repo()
       expectBranch(await repo.graph(), 'main')
-      const grep = await repo.git.run(['grep', '-l', '-I', '-E', '^(<{7}|>{7})( |$)', 'main', '--'], {
-        allowFailure: true,
-      })
+      const grep = await repo.git.run(
+        ['grep', '-l', '-I', '-E', '^(<{7}|={7}|>{7}|[|]{7})( |$)', 'main', '--'],
+        {
+          allowFailure: true,
+        },
+      )
       const places: string[] = []
       for (const hit of grep.stdout.split('\n').filter(Boolean)) {
         const path = hit.slice('main:'.length)
-        const lines = findConflictMarkers((await repo.fileAt('main', path)) ?? '').map((m) => m.line)
+        const lines = findConflictMarkers((await repo.fileAt('main', path)) ?? '', path).map((m) => m.line)
         if (lines.length) places.push(`${path}:${lines.join(', ')}`)
       }
       if (places.length === 0) return
@@ -119,7 +126,7 @@ export default defineChecks<GitCheckContext>('public', [
         expected: 'no conflict markers in the files on main',
         found: `conflict markers remain in ${places.join('; ')}`,
         where: places[0]!.replace(/,.*/, ''),
-        hint: 'edit the file so it holds the combined result, delete the <<<<<<<, ======= and >>>>>>> lines, then commit the fix',
+        hint: 'edit the file so it holds the combined result, delete every <<<<<<<, ======= and >>>>>>> line, then commit the fix',
       })
     },
   },

@@ -36,6 +36,8 @@ export default defineChecks<GitCheckContext>('public', [
     id: 'fixups-squashed',
     title: 'No fixup!, squash! or amend! commits are left on feature',
     points: 2,
+    // The first grade in a process rebuilds the starter scenario to compare with it.
+    timeoutMs: 60_000,
     hints: ['`git rebase -i --autosquash main` moves each fixup under its commit and marks it `fixup`.'],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()

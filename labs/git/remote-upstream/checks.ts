@@ -15,6 +15,8 @@ export default defineChecks<GitServerCheckContext>('public', [
     id: 'feature-rebased',
     title: 'feature sits on top of the current origin/main, with no merge commits',
     points: 2,
+    // The first grade in a process rebuilds the scenario to learn the remote as it started.
+    timeoutMs: 60_000,
     hints: ["`git fetch origin` first: your origin/main is older than the remote's main."],
     async run(ctx) {
       const graph = await (await ctx.repo()).graph()
@@ -45,8 +47,9 @@ export default defineChecks<GitServerCheckContext>('public', [
     id: 'feature-pushed',
     title: 'origin has a branch feature, at the tip of your rebased feature',
     points: 2,
-    // Whichever check asks for the remote first waits for the git server to start (about 1-2 s).
-    timeoutMs: 30_000,
+    // Whichever check asks for the remote first waits for the git server to start (1-2 s; far more
+    // on a loaded machine) and for the replay.
+    timeoutMs: 60_000,
     hints: ['`git push -u origin feature` publishes it as a new branch on origin.'],
     async run(ctx) {
       const local = expectBranch(await (await ctx.repo()).graph(), 'feature')

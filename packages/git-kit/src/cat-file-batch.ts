@@ -1,4 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { join } from 'node:path'
 import { hardenedArgv, hardenedGitEnv } from './hardened-git.ts'
 
 /** One object as `git cat-file --batch` returns it. */
@@ -22,7 +23,8 @@ class BatchProcess {
   constructor(cwd: string, onIdle: () => void) {
     this.child = spawn('git', hardenedArgv(['cat-file', '--batch']), {
       cwd,
-      env: hardenedGitEnv(),
+      // The git dir is named explicitly, as for every git run on a staged copy (see staged-git.ts).
+      env: { ...hardenedGitEnv(), GIT_DIR: join(cwd, '.git'), GIT_WORK_TREE: cwd },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
     // The grader's exit must not wait for it: its stdin closes with the grader, and it ends then.

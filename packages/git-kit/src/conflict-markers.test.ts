@@ -8,6 +8,11 @@ describe('findConflictMarkers', () => {
   })
 
   it('ignores a Markdown underline when there is no opening or closing marker', () => {
-    expect(findConflictMarkers('Title\n=======\n')).toEqual([])
+    expect(findConflictMarkers('Title\n=======\n', 'README.md')).toEqual([])
+  })
+
+  it('finds a lone ======= left in code, once the other markers were deleted', () => {
+    const text = "export const routes = [\n  { path: '/a' },\n=======\n  { path: '/b' },\n]\n"
+    expect(findConflictMarkers(text, 'src/app.ts')).toEqual([{ line: 3, text: '=======' }])
   })
 })

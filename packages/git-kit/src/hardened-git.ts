@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process'
 const HARDENING = [
   'core.hooksPath=/dev/null/no-hooks',
   'core.fsmonitor=false',
+  'core.attributesFile=/dev/null',
   'core.pager=cat',
   'core.editor=true',
   'sequence.editor=true',
@@ -62,6 +63,7 @@ export function hardenedGitEnv(extra: Record<string, string> = {}): Record<strin
     HOME: '/nonexistent',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
+    GIT_ATTR_NOSYSTEM: '1',
     GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat',
     GIT_EDITOR: 'true',

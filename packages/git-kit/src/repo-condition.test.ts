@@ -79,3 +79,34 @@ describe('inspectRepo', () => {
     expect(conditionProblem(await inspectRepo(repo))?.message).toMatch(/shallow/)
   })
 })
+
+describe('conditionProblem messages name what is wrong and what to do', () => {
+  it('a missing --submission path says the path does not exist, not `labs start`', async () => {
+    const c = await inspectRepo('/nonexistent/my-work')
+    const problem = conditionProblem({ ...c, dir: 'my-work' }, { kind: 'submission', labId: 'git/x' })
+    expect(problem).toEqual({
+      message: '--submission names my-work, which does not exist',
+      hint: "check the path: pass the folder that holds the lab's git repository (the one with the .git folder) or a bundle made by `labs submit`",
+    })
+  })
+
+  it('a missing workspace names the lab to start', async () => {
+    const c = await inspectRepo('/nonexistent/workspace')
+    const problem = conditionProblem(
+      { ...c, dir: 'labs/git/x/workspace' },
+      { kind: 'workspace', labId: 'git/x' },
+    )
+    expect(problem).toEqual({
+      message: 'there is no workspace at labs/git/x/workspace',
+      hint: 'run `labs start git/x` first',
+    })
+  })
+
+  it('a --submission folder without .git does not suggest `labs reset`', async () => {
+    const { dir, cleanup } = await tempDir()
+    cleanups.push(cleanup)
+    const problem = conditionProblem(await inspectRepo(dir), { kind: 'submission' })
+    expect(problem?.hint).not.toMatch(/labs reset/)
+    expect(problem?.hint).toMatch(/the one with the .git folder/)
+  })
+})

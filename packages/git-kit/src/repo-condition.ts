@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export type InProgress = 'merge' | 'rebase' | 'bisect' | 'cherry-pick' | 'revert' | 'am'
@@ -33,9 +33,10 @@ export async function inspectRepo(dir: string): Promise<RepoCondition> {
   const base = { dir, detached: false, shallow: false }
   if (!(await exists(dir))) return { ...base, kind: 'missing' }
   const gitDir = join(dir, '.git')
-  const gitStat = await stat(gitDir).catch(() => undefined)
+  const gitStat = await lstat(gitDir).catch(() => undefined)
   if (!gitStat) return { ...base, kind: 'not-a-repo' }
-  if (gitStat.isFile()) return { ...base, kind: 'linked' }
+  // A .git file (worktree, submodule) or link points elsewhere on the machine: never followed.
+  if (!gitStat.isDirectory()) return { ...base, kind: 'linked' }
   const head = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim()
   if (!head) return { ...base, kind: 'not-a-repo' }
   const symbolic = head.match(/^ref: refs\/heads\/(.+)$/)
@@ -96,19 +97,39 @@ const FINISH: Record<InProgress, ConditionProblem> = {
   },
 }
 
+/** Where the repository came from, so a message can say what to do about it. */
+export interface ConditionSource {
+  /** The lab's own workspace (the default), or a path given with `--submission`. */
+  kind: 'workspace' | 'submission'
+  /** The lab, for commands in hints (`labs start git/x`). */
+  labId?: string
+}
+
 /** The learner-facing reason a repository cannot be graded as it is, if any. */
-export function conditionProblem(c: RepoCondition): ConditionProblem | undefined {
+export function conditionProblem(
+  c: RepoCondition,
+  source: ConditionSource = { kind: 'workspace' },
+): ConditionProblem | undefined {
+  const lab = source.labId ?? '<lab>'
+  const submitted = source.kind === 'submission'
   switch (c.kind) {
     case 'missing':
-      return { message: `there is no workspace at ${c.dir}`, hint: 'run `labs start <lab>` first' }
+      return submitted
+        ? {
+            message: `--submission names ${c.dir}, which does not exist`,
+            hint: "check the path: pass the folder that holds the lab's git repository (the one with the .git folder) or a bundle made by `labs submit`",
+          }
+        : { message: `there is no workspace at ${c.dir}`, hint: `run \`labs start ${lab}\` first` }
     case 'not-a-repo':
       return {
         message: `${c.dir} is not a git repository (no .git folder)`,
-        hint: 'run `labs reset <lab>` to get a fresh starter repository',
+        hint: submitted
+          ? "pass the folder that holds the lab's git repository (the one with the .git folder), or a bundle made by `labs submit`"
+          : `run \`labs reset ${lab}\` to get a fresh starter repository`,
       }
     case 'linked':
       return {
-        message: `${c.dir} is a linked worktree or submodule, not a repository of its own`,
+        message: `${c.dir} is a linked worktree, a submodule or a link to a repository elsewhere (its .git is not a folder)`,
         hint: 'grade the main checkout of the lab instead',
       }
     case 'empty':

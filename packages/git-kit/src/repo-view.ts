@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CatFileBatch, treePaths } from './cat-file-batch.ts'
 import { type Commit, CommitGraph, type Ref } from './commit-graph.ts'
-import { HardenedGit } from './hardened-git.ts'
+import type { HardenedGit } from './hardened-git.ts'
 import type { RepoCondition } from './repo-condition.ts'
+import { stagedGit } from './staged-git.ts'
 
 const FS = '\x1f'
 const RS = '\x1e'
@@ -22,7 +23,7 @@ export class RepoView {
     readonly dir: string,
     readonly condition: RepoCondition,
   ) {
-    this.git = new HardenedGit(dir)
+    this.git = stagedGit(dir)
     if (process.env.LABS_GIT_BATCH !== '0') this.batch = new CatFileBatch(dir)
   }
 
@@ -129,8 +130,9 @@ export class RepoView {
 
   /** `git status --porcelain` entries of the working tree: [code, path]. */
   async status(): Promise<[string, string][]> {
-    const out = await this.git.text(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
-    return out
+    // Not text(): trimming would eat the leading space of " M path" and the path's first letter.
+    const { stdout } = await this.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
+    return stdout
       .split('\0')
       .filter(Boolean)
       .map((e) => [e.slice(0, 2), e.slice(3)] as [string, string])

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { TAG, upstreamSnapshot } from '../../../../labs/git/remote-upstream/upstream-snapshot.ts'
 import type { LearnerSteps } from '../../../suites/git/remote-upstream/learner-steps.ts'
 import { releaseProcessResources } from '../../engine/process-resources.ts'
+import type { GitServerBackendKind } from './git-server-backend.ts'
 import { GitServerSession } from './git-server-session.ts'
 import {
   gitServerSkipReason,
@@ -29,12 +30,17 @@ afterAll(async () => {
  * Opens a session on `dir`, hands it to `use`, then disposes it and proves its repository is gone
  * from the shared server (the server and its network go when the process releases its resources).
  */
-async function withSession(dir: string, use: (s: GitServerSession) => Promise<void>): Promise<void> {
-  const session = await GitServerSession.open(lab, dir)
-  runIds.add(session.runId)
+async function withSession(
+  dir: string,
+  use: (s: GitServerSession) => Promise<void>,
+  kind: GitServerBackendKind,
+): Promise<void> {
+  const session = await GitServerSession.open(lab, dir, kind)
+  if (kind === 'container') runIds.add(session.runId)
   const url = session.view.url
   try {
-    expect(await labelledWith(session.runId)).toHaveLength(2) // the shared server and its network
+    // The shared server and its network, for the container; the local daemon has neither.
+    if (kind === 'container') expect(await labelledWith(session.runId)).toHaveLength(2)
     await use(session)
   } finally {
     await session.dispose()
@@ -50,7 +56,9 @@ const rewriteMain = async (l: LearnerSteps) => {
   await l.git('push', '-q', '--force', 'origin', 'main')
 }
 
-describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git, real Docker)'), () => {
+/** The same tests for both servers: each must refuse pushes in the same words. */
+function sessionTests(kind: GitServerBackendKind) {
+  const open = (dir: string, use: (s: GitServerSession) => Promise<void>) => withSession(dir, use, kind)
   it('replays the pushes: new branch and tag accepted, a rewritten main refused with git’s words', async () => {
     const ws = await stagedWorkspace(rewriteMain)
     try {
@@ -58,7 +66,7 @@ describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git,
       const feature = await git.text(['rev-parse', 'feature'])
       const tagObject = await git.text(['rev-parse', `refs/tags/${TAG}`])
       const { mainTip } = await upstreamSnapshot()
-      await withSession(ws.staged, async ({ view }) => {
+      await open(ws.staged, async ({ view }) => {
         expect(view.rejected).toEqual([
           {
             ref: 'refs/heads/main',
@@ -91,7 +99,7 @@ describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git,
       await l.git('--git-dir=.git/labs-upstream.git', 'update-ref', '-d', 'refs/heads/main')
     })
     try {
-      await withSession(ws.staged, async ({ view }) => {
+      await open(ws.staged, async ({ view }) => {
         expect(view.rejected.map(({ ref, kind, reason }) => ({ ref, kind, reason }))).toEqual([
           { ref: 'refs/heads/main', kind: 'delete', reason: 'deletion prohibited' },
         ])
@@ -125,10 +133,10 @@ describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git,
       await new HardenedGit(ws.staged).run(['bundle', 'create', '-q', bundle, '--all'])
       await stageBundle(bundle, unbundled)
       let fromWorkspace: unknown
-      await withSession(ws.staged, async ({ view }) => {
+      await open(ws.staged, async ({ view }) => {
         fromWorkspace = { refs: await view.refs(), rejected: view.rejected }
       })
-      await withSession(unbundled, async ({ view }) => {
+      await open(unbundled, async ({ view }) => {
         expect({ refs: await view.refs(), rejected: view.rejected }).toEqual(fromWorkspace)
       })
       // The learner's own tags stay their own: the remote's are carried under refs/labs/upstream.
@@ -139,7 +147,13 @@ describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git,
       await ws.cleanup()
     }
   })
-})
+}
+
+describe.skipIf(gitServerSkipReason)(gitServerSuite('GitServerSession (real git, real Docker)'), () =>
+  sessionTests('container'),
+)
+
+describe('GitServerSession on a local git daemon (real git, no Docker)', () => sessionTests('local'))
 
 describe('GitServerSession before any container starts', () => {
   it("reports a repository without the lab's remote as bad input", async () => {
@@ -156,16 +170,19 @@ describe('GitServerSession before any container starts', () => {
     }
   })
 
-  it('fails with an EnvironmentError (exit 3) saying what to do when no Docker engine answers', async () => {
+  it('fails with an EnvironmentError (exit 3) saying what to do when the container is asked for and no Docker engine answers', async () => {
     const ws = await stagedWorkspace(async () => {})
     const saved = process.env.DOCKER_HOST
     process.env.DOCKER_HOST = 'tcp://127.0.0.1:9'
     try {
-      const error = await GitServerSession.open(lab, ws.staged).catch((e: unknown) => e)
+      const error = await GitServerSession.open(lab, ws.staged, 'container').catch((e: unknown) => e)
       expect(error).toBeInstanceOf(EnvironmentError)
       expect((error as EnvironmentError).exitCode).toBe(3)
       expect((error as EnvironmentError).message).toMatch(
         /^No Docker engine is reachable at tcp:\/\/127\.0\.0\.1:9/,
+      )
+      expect((error as EnvironmentError).message).toMatch(
+        /This lab grades your pushes on a git server in a container\.$/,
       )
       expect((error as EnvironmentError).hint).toMatch(/start it/)
     } finally {

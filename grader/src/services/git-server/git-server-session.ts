@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { execCapture } from '@backend-labs/containers'
 import { HardenedGit } from '@backend-labs/git-kit'
 import type { Lab } from '../../engine/lab.ts'
-import { addRepository, type StartedGitServer } from './git-server-container.ts'
+import { type GitServerBackend, type GitServerBackendKind, gitServerBackend } from './git-server-backend.ts'
 import { fetchLearnerRemote, fetchRefs, readRefs } from './lab-upstream.ts'
 import { replayPushes } from './push-replay.ts'
 import { ServerRemoteView } from './server-remote-view.ts'
-import { sharedGitServer } from './shared-git-server.ts'
 import { upstreamSeed } from './upstream-seed.ts'
 
 const LEARNER = 'refs/learner/'
@@ -17,20 +15,24 @@ const START = 'refs/start/'
 
 /**
  * One grading's remote: the lab's remote as it started, served as a repository of its own by the
- * process's shared git server (a container), with the learner's pushes replayed onto it. Owns a temp
- * folder and that repository; {@link dispose} removes both. The server itself lives until the
- * process ends.
+ * process's shared git server (a container, or a local git daemon without Docker), with the
+ * learner's pushes replayed onto it. Owns a temp folder and that repository; {@link dispose}
+ * removes both. The server itself lives until the process ends.
  */
 export class GitServerSession {
   private constructor(
     private readonly tmp: string,
-    private server: StartedGitServer | undefined,
+    private backend: GitServerBackend | undefined,
     private readonly repoName: string,
     readonly runId: string,
     readonly view: ServerRemoteView,
   ) {}
 
-  static async open(lab: Lab, submissionDir: string): Promise<GitServerSession> {
+  static async open(
+    lab: Lab,
+    submissionDir: string,
+    kind: GitServerBackendKind = 'container',
+  ): Promise<GitServerSession> {
     const tmp = await mkdtemp(join(tmpdir(), 'labs-git-server-'))
     try {
       const replayDir = join(tmp, 'replay.git')
@@ -43,15 +45,15 @@ export class GitServerSession {
       // non-fast-forward (as a learner's own push would be) instead of asking to fetch first.
       await fetchRefs(git, seed, 'refs/', START)
       const start = await readRefs(git, START)
-      const { server, registry } = await sharedGitServer(lab.id)
+      const backend = await gitServerBackend(kind, lab.id)
       const repoName = `upstream-${randomBytes(6).toString('hex')}`
-      const url = await addRepository(server, seed, repoName)
+      const url = await backend.addRepository(seed, repoName)
       const rejected = await replayPushes(git, url, start, learner, LEARNER)
       return new GitServerSession(
         tmp,
-        server,
+        backend,
         repoName,
-        registry.runId,
+        backend.runId,
         new ServerRemoteView(git, url, join(tmp, 'clone'), rejected),
       )
     } catch (error) {
@@ -62,11 +64,9 @@ export class GitServerSession {
 
   /** Removes this grade's repository from the server and the temp folder; safe to call twice. */
   async dispose(): Promise<void> {
-    const server = this.server
-    this.server = undefined
-    if (server) {
-      await execCapture(server.container, ['rm', '-rf', `/srv/git/${this.repoName}.git`]).catch(() => {})
-    }
+    const backend = this.backend
+    this.backend = undefined
+    await backend?.removeRepository(this.repoName)
     await rm(this.tmp, { recursive: true, force: true })
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { HardenedGit } from '@backend-labs/git-kit'
+import { type HardenedGit, stagedGit } from '@backend-labs/git-kit'
 import { BadInputError } from '@backend-labs/lab-kit'
 
 /**
@@ -34,7 +34,7 @@ const missingUpstream = () =>
 export async function captureUpstreamRefs(repoDir: string): Promise<number> {
   const upstream = upstreamPath(repoDir)
   if (!existsSync(upstream)) throw missingUpstream()
-  const git = new HardenedGit(repoDir)
+  const git = stagedGit(repoDir)
   // --no-tags: tags must not be auto-followed into the learner's own refs/tags.
   await git.run([
     'fetch',
@@ -64,7 +64,7 @@ export async function fetchLearnerRemote(
   if (existsSync(upstream)) {
     await fetchRefs(into, upstream, 'refs/', prefix)
   } else {
-    const carried = await readRefs(new HardenedGit(stagedDir), UPSTREAM_REF_PREFIX)
+    const carried = await readRefs(stagedGit(stagedDir), UPSTREAM_REF_PREFIX)
     if (carried.size === 0) throw missingUpstream()
     await fetchRefs(into, stagedDir, UPSTREAM_REF_PREFIX, prefix)
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connectDocker, RunRegistry } from '@backend-labs/containers'
 import { HardenedGit } from '@backend-labs/git-kit'
+import { EnvironmentError } from '@backend-labs/lab-kit'
 import { onProcessExit } from '../../engine/process-resources.ts'
 import { type StartedGitServer, startGitServer } from './git-server-container.ts'
 
@@ -30,8 +31,21 @@ export function sharedGitServer(labId: string): Promise<SharedGitServer> {
   return shared
 }
 
+/** connectDocker's error names container builds; this server needs Docker only to run git. */
+async function dockerForGitServer() {
+  try {
+    return await connectDocker()
+  } catch (error) {
+    if (!(error instanceof EnvironmentError)) throw error
+    throw new EnvironmentError(
+      `${error.message.replace(/ This lab needs one to build and run containers\.$/, '')} This lab grades your pushes on a git server in a container.`,
+      `${error.hint ?? ''} Without Docker, leave LABS_GIT_SERVER unset: a local git daemon then serves the lab's remote.`.trim(),
+    )
+  }
+}
+
 async function start(labId: string): Promise<SharedGitServer> {
-  const registry = new RunRegistry(await connectDocker())
+  const registry = new RunRegistry(await dockerForGitServer())
   onProcessExit(() => registry.dispose())
   const tmp = await mkdtemp(join(tmpdir(), 'labs-git-probe-'))
   try {

@@ -6,9 +6,10 @@ import {
   shortSha,
 } from '@backend-labs/git-kit'
 import { defineChecks, defineSuite, fail } from '@backend-labs/lab-kit'
-import { answerCommit } from '../../../../labs/git/bisect-regression/run-slug-tests.ts'
 import { ANSWER_TAG } from '../../../../labs/git/bisect-regression/scenario.ts'
+import { answerCommit } from '../../../../labs/git/bisect-regression/slug-verdict.ts'
 import { SLUG_ONE_PASS } from '../../../../labs/git/bisect-regression/slugkit-files.ts'
+import { realBisect as bisect } from './real-bisect.ts'
 
 const checks = defineChecks<GitCheckContext>('hidden', [
   {
@@ -53,17 +54,6 @@ const checks = defineChecks<GitCheckContext>('hidden', [
 async function shaOf(s: ScenarioBuilder, subject: string): Promise<string> {
   const sha = await s.git.text(['log', 'main', '--format=%H', '-F', `--grep=${subject}`])
   if (!/^[0-9a-f]{40}$/.test(sha)) throw new Error(`no single commit "${subject}" on main`)
-  return sha
-}
-
-/** Really bisects with the lab's test script, as a learner would, and returns the first bad commit. */
-async function bisect(s: ScenarioBuilder): Promise<string> {
-  const root = await s.git.text(['rev-list', '--max-parents=0', 'main'])
-  await s.git.run(['bisect', 'start', 'main', root])
-  const out = await s.git.text(['bisect', 'run', 'sh', 'test.sh'])
-  const sha = out.match(/^([0-9a-f]{40}) is the first bad commit$/m)?.[1]
-  await s.git.run(['bisect', 'reset'])
-  if (!sha) throw new Error(`git bisect run found no first bad commit:\n${out}`)
   return sha
 }
 
@@ -124,6 +114,29 @@ export default defineSuite<GitCheckContext>({
         const s = ScenarioBuilder.open(dir)
         await s.run(['switch', '-q', '-c', 'repro', `${await shaOf(s, REGRESSION)}^`])
         await s.commit('Reproduce the slug bug', { files: { 'lib/slug.sh': SLUG_ONE_PASS } })
+        await s.tag(ANSWER_TAG)
+        await s.checkout('main')
+      },
+    },
+    {
+      id: 'reverted-on-main',
+      title: 'tagged the right commit, then reverted it on main',
+      fails: ['main-unchanged'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        const sha = await bisect(s)
+        await s.tag(ANSWER_TAG, { ref: sha })
+        await s.run(['revert', '--no-edit', sha])
+      },
+    },
+    {
+      id: 'tag-on-own-fix',
+      title: 'tagged a commit of their own that rewrites lib/slug.sh',
+      fails: ['tagged-commit-fails', 'first-bad-on-main'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await s.run(['switch', '-q', '-c', 'fix', `${await shaOf(s, REGRESSION)}^`])
+        await s.commit('Try another slugify', { files: { 'lib/slug.sh': 'slugify() { echo "$1"; }\n' } })
         await s.tag(ANSWER_TAG)
         await s.checkout('main')
       },

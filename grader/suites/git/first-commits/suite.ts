@@ -101,8 +101,46 @@ export default defineSuite<GitCheckContext>({
         await s.commit('Stop tracking build output and add the farewell')
       },
     },
+    {
+      id: 'undid-env-commit-before-pushing',
+      title: 'Committed .env by mistake, undid it with reset --soft as the tips say, then committed right',
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await s.run(['add', '-A'])
+        await s.run(['commit', '-q', '-m', 'Add farewell message and loud mode'])
+        await s.run(['reset', '--soft', 'HEAD~1'])
+        await s.run(['restore', '--staged', '.env', 'dist'])
+        await s.write({ '.gitignore': 'dist/**\n.env\n' })
+        await untrackDist(s)
+        await commitWithMessage(s, ['.gitignore', 'src'], 'Untrack the build output and add the farewell')
+      },
+    },
   ],
   fixtures: [
+    {
+      id: 'third-person-subjects',
+      title: 'Right content, subjects in the third person ("Adds …", "Ignores …")',
+      fails: ['meaningful-messages'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await s.write({ '.gitignore': 'dist/\n.env\n' })
+        await untrackDist(s)
+        await commitWithMessage(s, ['.gitignore'], 'Ignores build output and the .env file')
+        await commitWithMessage(s, ['src'], 'Adds farewell message and loud mode')
+      },
+    },
+    {
+      id: 'ignores-only-js-in-dist',
+      title: '.gitignore has dist/*.js, which leaves other build files and nested folders tracked',
+      fails: ['gitignore-rules'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await s.write({ '.gitignore': 'dist/*.js\n.env\n' })
+        await untrackDist(s)
+        await commitWithMessage(s, ['.gitignore'], 'Ignore compiled JavaScript and the .env file')
+        await commitWithMessage(s, ['src'], 'Add farewell message and loud mode')
+      },
+    },
     {
       id: 'vague-messages',
       title: 'Right content, but committed as "wip" and "fix"',

@@ -99,6 +99,17 @@ export default defineSuite<GitCheckContext>({
   },
   alternatives: [
     {
+      id: 'markdown-heading-underline',
+      title: 'Merged, and added notes whose Markdown heading is underlined with =======',
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await startMerge(s)
+        await resolveApp(dir, [USERS_NEW, ORDERS, CREATE])
+        await writeFile(join(dir, 'MERGE-NOTES.md'), 'Merge notes\n=======\n\nKept both sides.\n')
+        await commitMerge(s)
+      },
+    },
+    {
       id: 'merged-from-feature-side',
       title: 'Merged main into feature, reformatted the table, then fast-forwarded main',
       async apply(dir) {
@@ -124,6 +135,19 @@ export default defineSuite<GitCheckContext>({
     },
   ],
   fixtures: [
+    {
+      id: 'only-separator-left',
+      title: 'Deleted the <<<<<<< and >>>>>>> lines but left the ======= line',
+      fails: ['no-conflict-markers'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await startMerge(s)
+        const path = join(dir, 'src/app.ts')
+        const text = await readFile(path, 'utf8')
+        await writeFile(path, text.replace(/^(<{7}|>{7}) [^\n]*\n/gm, ''))
+        await commitMerge(s)
+      },
+    },
     {
       id: 'markers-committed',
       title: 'Committed the file with the conflict markers still in it',

@@ -117,6 +117,19 @@ export default defineSuite<GitServerCheckContext>({
         await l.pushTag()
       },
     },
+    {
+      id: 'retagged-with-force',
+      title: 'Pushed a tag on the wrong commit, then replaced it with tag -f and push --force (the tips)',
+      async apply(dir) {
+        const l = new LearnerSteps(dir)
+        await l.fetchAndRebase()
+        await l.pushFeature()
+        await l.git('tag', '-a', TAG, '-m', 'Release candidate 1', 'feature~1')
+        await l.pushTag()
+        await l.git('tag', '-f', '-a', TAG, '-m', 'Release candidate 1 for 1.1.0', 'feature')
+        await l.git('push', '-q', '--force', 'origin', TAG)
+      },
+    },
   ],
   fixtures: [
     {

@@ -9,6 +9,7 @@ import {
 import { defineChecks, defineSuite, fail } from '@backend-labs/lab-kit'
 import { findBadCommit, publishedMain } from '../../../../labs/git/revert-bad-commit/published-history.ts'
 import { BAD_SUBJECT } from '../../../../labs/git/revert-bad-commit/scenario.ts'
+import { differFromRevert, revertTree } from './revert-tree.ts'
 
 /** `git patch-id --stable` of the diff between two revisions: equal ids mean the same change. */
 async function patchId(repo: RepoView, from: string, to: string): Promise<string> {
@@ -32,16 +33,21 @@ const checks = defineChecks<GitCheckContext>('hidden', [
       const bad = findBadCommit(graph)
       if ((await patchId(repo, published, main.target)) === (await patchId(repo, bad.sha, `${bad.sha}^`)))
         return
-      const badFiles = new Set(await repo.changedFiles(`${bad.sha}^`, bad.sha))
+      const expectedTree = await revertTree(repo, published, bad.sha)
       const changed = await repo.changedFiles(published, main.target)
-      const extra = changed.filter((p) => !badFiles.has(p))
+      const differ = expectedTree ? await differFromRevert(repo, expectedTree, main.target) : changed
+      const badFiles = new Set(await repo.changedFiles(`${bad.sha}^`, bad.sha))
+      const extra = differ.filter((p) => !badFiles.has(p))
+      const wrong = differ.filter((p) => badFiles.has(p))
+      const parts = [
+        ...(wrong.length
+          ? [`${wrong.join(', ')} ${wrong.length === 1 ? 'differs' : 'differ'} from what a revert gives`]
+          : []),
+        ...(extra.length ? [`they also change ${extra.join(', ')}, which the bad commit never touched`] : []),
+      ]
       fail({
         expected: `the commits on top of origin/main to be the exact opposite of ${describeCommit(bad)}`,
-        found: extra.length
-          ? `they also change ${extra.join(', ')}, which the bad commit never touched`
-          : changed.length
-            ? `they change ${changed.join(', ')} differently from a revert of it`
-            : 'no change on top of origin/main',
+        found: changed.length ? parts.join('; ') : 'no change on top of origin/main',
         where: 'branch main',
         hint: changed.length
           ? `start over from the published tip (\`git reset --hard origin/main\`: safe, as your commits on top were never pushed) and run \`git revert ${shortSha(bad.sha)}\``
@@ -144,6 +150,17 @@ export default defineSuite<GitCheckContext>({
         const bad = await badSha(s)
         await s.run(['checkout', `${bad}^`, '--', 'config/app.json', 'src/sessions.js'])
         await s.run(['rm', '-q', 'src/memory-store.js'])
+      },
+    },
+    {
+      id: 'revert-and-uncommitted-edit',
+      title: 'reverted and committed, but left an edit of README.md uncommitted',
+      fails: ['no-uncommitted-changes'],
+      async apply(dir) {
+        const s = ScenarioBuilder.open(dir)
+        await s.run(['revert', '--no-edit', await badSha(s)])
+        const readme = await s.git.text(['show', 'HEAD:README.md'])
+        await s.write({ 'README.md': `${readme}\n\nSessions live in Redis.\n` })
       },
     },
     {
