@@ -1,0 +1,29 @@
+import { connectDocker, execCapture } from '@backend-labs/containers'
+import type { RunningService } from '@backend-labs/http-kit'
+import { InternalError } from '@backend-labs/lab-kit'
+
+/** What the database holds for one item: its stock and how many orders name it. */
+export interface ItemTruth {
+  stock: number
+  orders: number
+}
+
+/**
+ * Reads the truth straight from the grader's own database container (psql inside it, as its
+ * superuser over the local socket): the app's answers are what is being judged, so they are not
+ * trusted to report it.
+ */
+export async function itemTruth(db: RunningService, itemId: number): Promise<ItemTruth> {
+  const docker = await connectDocker()
+  const env = db.connectionEnv
+  const sql = `SELECT (SELECT stock FROM items WHERE id = ${Number(itemId)}) || ' ' || (SELECT count(*) FROM orders WHERE item_id = ${Number(itemId)})`
+  const cmd = ['psql', '-h', '127.0.0.1', '-U', env.PGUSER ?? 'app', '-d', env.PGDATABASE ?? 'app', '-tAc', sql]
+  const out = await execCapture(
+    docker.getContainer(db.containerId),
+    ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],
+    10_000,
+  )
+  const match = /^(-?\d+) (\d+)\s*$/m.exec(out ?? '')
+  if (!match) throw new InternalError(`could not read items/orders from the database: ${out ?? 'no output'}`)
+  return { stock: Number(match[1]), orders: Number(match[2]) }
+}
