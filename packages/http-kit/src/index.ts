@@ -19,3 +19,5 @@ export type { RawAnswer, SlowClientOptions, SlowClientOutcome } from './slow-cli
 export { idleKeepAlive, rawExchange, slowBody, slowHeaders, statusOf } from './slow-client.ts'
 export type { ProbeOptions, ProbeReport } from './availability-probe.ts'
 export { describeFailures, probeAvailability } from './availability-probe.ts'
+export type { PromSample, PromScrape } from './prometheus-text.ts'
+export { parsePromText, sumWhere } from './prometheus-text.ts'

@@ -1,11 +1,11 @@
 import type { IncomingMessage } from 'node:http'
 
 export class Refused extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    message: string,
-  ) {
+  readonly status: 400 | 413
+
+  constructor(status: 400 | 413, message: string) {
     super(message)
+    this.status = status
   }
 }
 
