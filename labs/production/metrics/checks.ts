@@ -47,7 +47,8 @@ export default defineChecks<ApiCheckContext>('public', [
           hint: 'take the id from the request header when there is one, and set it on the response',
         })
       const a = (await send(app.url, { path: '/products', label: 'GET /products without an id' })).headers
-      const b = (await send(app.url, { path: '/products', label: 'another GET /products without an id' })).headers
+      const b = (await send(app.url, { path: '/products', label: 'another GET /products without an id' }))
+        .headers
       const first = a.get('x-request-id')
       const second = b.get('x-request-id')
       if (!first || !second || first === second)

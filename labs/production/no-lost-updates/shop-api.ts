@@ -36,7 +36,8 @@ export async function createItem(url: string, name: string, stock: number): Prom
   })
   expectStatus(x, 201, 'keep POST /items as the starter has it')
   const id = expectJsonObject(x).id
-  if (typeof id !== 'number') fail({ expected: 'the new item with a numeric "id"', found: JSON.stringify(id) })
+  if (typeof id !== 'number')
+    fail({ expected: 'the new item with a numeric "id"', found: JSON.stringify(id) })
   return id
 }
 
@@ -45,7 +46,8 @@ export async function stockOf(url: string, itemId: number, label: string): Promi
   const x = await send(url, { path: `/items/${itemId}`, label })
   expectStatus(x, 200, 'keep GET /items/:id as the starter has it')
   const stock = expectJsonObject(x).stock
-  if (typeof stock !== 'number') fail({ expected: `a numeric "stock" for ${label}`, found: JSON.stringify(stock) })
+  if (typeof stock !== 'number')
+    fail({ expected: `a numeric "stock" for ${label}`, found: JSON.stringify(stock) })
   return stock
 }
 

@@ -28,7 +28,8 @@ export default defineChecks<ApiCheckContext>('public', [
       const body = bodyOf(answer) as { id?: unknown; fields?: unknown } | undefined
       if (answer.status !== 201 || typeof body?.id !== 'number' || body.fields !== 4)
         fail({
-          expected: 'status 201 with {"id": <number>, "fields": 4} for {"title": "Notes", "tags": ["a", "b"]}',
+          expected:
+            'status 201 with {"id": <number>, "fields": 4} for {"title": "Notes", "tags": ["a", "b"]}',
           found: `status ${answer.status ?? 'none'} with ${JSON.stringify(body)}`,
           hint: 'keep POST /documents working as the starter has it',
         })
@@ -44,7 +45,9 @@ export default defineChecks<ApiCheckContext>('public', [
       const app = await documentsApp(ctx)
       const big = bigJson(3 * MB)
       for (const chunked of [false, true]) {
-        const label = chunked ? 'a 3 MiB body sent chunked (no Content-Length)' : 'a 3 MiB body with Content-Length'
+        const label = chunked
+          ? 'a 3 MiB body sent chunked (no Content-Length)'
+          : 'a 3 MiB body with Content-Length'
         const answer = await postRaw(app.url, big, { chunked })
         if (answer.status !== 413)
           fail({

@@ -11,7 +11,7 @@ export const LIMITS = {
 } as const
 
 /** Extra time the grader allows over each time limit: a busy machine delays timers. */
-export const MARGIN_MS = 5_000
+export const MARGIN_MS = 10_000
 
 /** The learner's app (no database). */
 export function documentsApp(ctx: ApiCheckContext): Promise<RunningApp> {
@@ -26,9 +26,7 @@ export function postRaw(
 ): Promise<RawAnswer> {
   const host = new URL(url).host
   const bytes = typeof body === 'string' ? Buffer.from(body) : body
-  const framing = options.chunked
-    ? 'Transfer-Encoding: chunked\r\n'
-    : `Content-Length: ${bytes.length}\r\n`
+  const framing = options.chunked ? 'Transfer-Encoding: chunked\r\n' : `Content-Length: ${bytes.length}\r\n`
   const head = `POST /documents HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nConnection: close\r\n${framing}\r\n`
   const payload = options.chunked ? chunked(bytes) : bytes
   return rawExchange(url, head, payload, options.timeoutMs ?? 15_000)

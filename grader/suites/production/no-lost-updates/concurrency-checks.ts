@@ -32,7 +32,8 @@ async function sellOut(ctx: ApiCheckContext, urls: string[], round: string): Pro
     problems.push(
       `lost updates: stock ${truth.stock} + ${truth.orders} orders ≠ ${STOCK} (some decrements overwrote others)`,
     )
-  if (placed !== truth.orders) problems.push(`${placed} answers said 201 but ${truth.orders} orders are stored`)
+  if (placed !== truth.orders)
+    problems.push(`${placed} answers said 201 but ${truth.orders} orders are stored`)
   fail({
     expected: `exactly ${STOCK} × 201 and ${BUYERS - STOCK} × 409; then stock 0 and ${STOCK} orders in the database`,
     found: `answers: ${describeStatuses(outcome)}; database: stock ${truth.stock}, ${truth.orders} orders${problems.length ? ` (${problems.join('; ')})` : ''}`,
@@ -50,7 +51,8 @@ export const concurrencyChecks = defineChecks<ApiCheckContext>('hidden', [
     needs: ['places-order', 'sold-out'],
     async run(ctx) {
       const { app } = await shopWithDatabase(ctx)
-      for (let round = 1; round <= ROUNDS; round++) await sellOut(ctx, [app.url], `round ${round} of ${ROUNDS}`)
+      for (let round = 1; round <= ROUNDS; round++)
+        await sellOut(ctx, [app.url], `round ${round} of ${ROUNDS}`)
     },
   },
   {

@@ -17,7 +17,17 @@ export async function itemTruth(db: RunningService, itemId: number): Promise<Ite
   const docker = await connectDocker()
   const env = db.connectionEnv
   const sql = `SELECT (SELECT stock FROM items WHERE id = ${Number(itemId)}) || ' ' || (SELECT count(*) FROM orders WHERE item_id = ${Number(itemId)})`
-  const cmd = ['psql', '-h', '127.0.0.1', '-U', env.PGUSER ?? 'app', '-d', env.PGDATABASE ?? 'app', '-tAc', sql]
+  const cmd = [
+    'psql',
+    '-h',
+    '127.0.0.1',
+    '-U',
+    env.PGUSER ?? 'app',
+    '-d',
+    env.PGDATABASE ?? 'app',
+    '-tAc',
+    sql,
+  ]
   const out = await execCapture(
     docker.getContainer(db.containerId),
     ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],

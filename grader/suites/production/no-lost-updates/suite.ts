@@ -51,7 +51,11 @@ export default defineSuite<ApiCheckContext>({
       title: 'sold out answers 200 instead of 409',
       fails: ['sold-out'],
       dir: 'solution',
-      apply: patchFile('src/server.ts', "sendJson(res, 409, { error: 'sold out' })", "sendJson(res, 200, { error: 'sold out' })"),
+      apply: patchFile(
+        'src/server.ts',
+        "sendJson(res, 409, { error: 'sold out' })",
+        "sendJson(res, 200, { error: 'sold out' })",
+      ),
     },
   ],
 })

@@ -107,7 +107,8 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       const { probes } = await slowPhase(ctx.docker, app.url)
       if (probes.served < probes.sent * 0.9)
         fail({
-          expected: 'at least 90 % of normal requests answered 2xx within 3 s while slow clients hold connections',
+          expected:
+            'at least 90 % of normal requests answered 2xx within 3 s while slow clients hold connections',
           found: `${probes.served} of ${probes.sent} served (others: ${describeFailures(probes)})`,
           hint: 'do not cap connections so low that slow clients take every slot: cut the slow ones with timeouts instead',
         })
@@ -125,7 +126,10 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       if (!idle.cutOff || idle.status !== 200)
         fail({
           expected: `an idle keep-alive connection (after one answered request) closed within ${LIMITS.idleKeepAliveMs / 1000} s`,
-          found: idle.status === 200 ? `still open after ${seconds(idle.afterMs)}` : `no answer to its request (status ${idle.status ?? 'none'})`,
+          found:
+            idle.status === 200
+              ? `still open after ${seconds(idle.afterMs)}`
+              : `no answer to its request (status ${idle.status ?? 'none'})`,
           hint: 'set the server’s keepAliveTimeout to a few seconds (0 means never)',
         })
       const requests = LIMITS.requestsPerConnection + 50

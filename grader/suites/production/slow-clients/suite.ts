@@ -16,11 +16,11 @@ export default defineSuite<ApiCheckContext>({
   ],
   fixtures: [
     {
-      id: 'no-checking-interval',
-      title: 'headersTimeout and requestTimeout set, but checked only every 30 s (the default interval)',
+      id: 'default-timeouts',
+      title: "Node's default timeouts (headers 60 s, request 300 s): slowloris holds its connections",
       fails: ['slow-headers', 'slow-body'],
       dir: 'solution',
-      apply: patchFile('src/server.ts', 'connectionsCheckingInterval: 1_000,', ''),
+      apply: patchFile('src/server.ts', 'headersTimeout: 5_000,\n    requestTimeout: 10_000,', ''),
     },
     {
       id: 'content-length-only',
@@ -41,7 +41,11 @@ export default defineSuite<ApiCheckContext>({
       title: 'maxConnections = 10: slowloris takes every slot and normal clients are refused',
       fails: ['normal-clients-served'],
       dir: 'solution',
-      apply: patchFile('src/server.ts', 'server.maxRequestsPerSocket', 'server.maxConnections = 10\nserver.maxRequestsPerSocket'),
+      apply: patchFile(
+        'src/server.ts',
+        'server.maxRequestsPerSocket',
+        'server.maxConnections = 10\nserver.maxRequestsPerSocket',
+      ),
     },
     {
       id: 'keep-alive-forever',

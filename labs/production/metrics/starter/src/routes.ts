@@ -13,7 +13,10 @@ export function matchRoute(catalog: Catalog, method: string, pathname: string): 
   if (pathname === '/health' && method === 'GET')
     return { pattern: '/health', handle: async (_req, res) => sendJson(res, 200, { status: 'ok' }) }
   if (pathname === '/products' && method === 'GET')
-    return { pattern: '/products', handle: async (_req, res) => sendJson(res, 200, { items: catalog.list() }) }
+    return {
+      pattern: '/products',
+      handle: async (_req, res) => sendJson(res, 200, { items: catalog.list() }),
+    }
   if (pathname === '/products' && method === 'POST')
     return {
       pattern: '/products',

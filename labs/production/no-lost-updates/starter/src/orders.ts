@@ -16,9 +16,8 @@ export async function placeOrder(pool: Pool, itemId: number): Promise<OrderResul
   await chargePayment(itemId)
 
   await pool.query('UPDATE items SET stock = $1 WHERE id = $2', [item.stock - 1, itemId])
-  const order = await pool.query<{ id: number }>(
-    'INSERT INTO orders (item_id) VALUES ($1) RETURNING id',
-    [itemId],
-  )
+  const order = await pool.query<{ id: number }>('INSERT INTO orders (item_id) VALUES ($1) RETURNING id', [
+    itemId,
+  ])
   return { kind: 'placed', order: { id: order.rows[0]?.id as number, itemId } }
 }

@@ -14,7 +14,9 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const match = /^\/documents\/(\d+)$/.exec(pathname)
   if (match && req.method === 'GET') {
     const document = store.get(Number(match[1]))
-    return document === undefined ? sendJson(res, 404, { error: 'no such document' }) : sendJson(res, 200, document)
+    return document === undefined
+      ? sendJson(res, 404, { error: 'no such document' })
+      : sendJson(res, 200, document)
   }
   sendJson(res, 404, { error: 'no such route' })
 }

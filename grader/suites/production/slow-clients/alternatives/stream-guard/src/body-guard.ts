@@ -10,7 +10,11 @@ export class Refused extends Error {
 }
 
 /** Reads at most `maxBytes` of the body, then tracks nesting byte by byte as it goes. */
-export async function readGuardedJson(req: IncomingMessage, maxBytes: number, maxDepth: number): Promise<unknown> {
+export async function readGuardedJson(
+  req: IncomingMessage,
+  maxBytes: number,
+  maxDepth: number,
+): Promise<unknown> {
   const declared = req.headers['content-length']
   if (declared !== undefined && Number(declared) > maxBytes) throw new Refused(413, 'body too large')
   let received = 0
