@@ -8,6 +8,7 @@ import {
   sqlStaticCli,
   sqlStaticInProcess,
 } from './in-process-scenarios.ts'
+import { productionFullGrades } from './production-scenarios.ts'
 import { containerStartToReady } from './start-to-ready.ts'
 
 export const SCENARIOS: BenchScenario[] = [
@@ -22,6 +23,7 @@ export const SCENARIOS: BenchScenario[] = [
   dockerInProcess,
   dockerShellBaseline,
   dockerColdGrade,
+  ...productionFullGrades,
 ]
 
 export const RATIOS: BenchRatio[] = [

@@ -177,7 +177,8 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       // a missing X-Request-Id on the answer is the request-id check's to report
       if (generated && !lines.some((l) => l.requestId === generated))
         fail({
-          expected: 'a request without X-Request-Id to be logged under the id that was generated and sent back',
+          expected:
+            'a request without X-Request-Id to be logged under the id that was generated and sent back',
           found: `no JSON log line with "requestId": "${generated}"`,
         })
     },
