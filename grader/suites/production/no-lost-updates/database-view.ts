@@ -1,6 +1,7 @@
 import { connectDocker, execCapture } from '@backend-labs/containers'
 import type { RunningService } from '@backend-labs/http-kit'
 import { InternalError } from '@backend-labs/lab-kit'
+import type Docker from 'dockerode'
 
 /** What the database holds for one item: its stock and how many orders name it. */
 export interface ItemTruth {
@@ -8,13 +9,22 @@ export interface ItemTruth {
   orders: number
 }
 
+// one engine probe per process: on a loaded machine each probe risks its short timeout
+let engine: Promise<Docker> | undefined
+function docker(): Promise<Docker> {
+  engine ??= connectDocker().catch((error: unknown) => {
+    engine = undefined
+    throw error
+  })
+  return engine
+}
+
 /**
- * Reads the truth straight from the grader's own database container (psql inside it, as its
- * superuser over the local socket): the app's answers are what is being judged, so they are not
+ * Reads the truth straight from the grader's own database container (psql inside it, with the
+ * database's own login): the app's answers are what is being judged, so they are not
  * trusted to report it.
  */
 export async function itemTruth(db: RunningService, itemId: number): Promise<ItemTruth> {
-  const docker = await connectDocker()
   const env = db.connectionEnv
   const sql = `SELECT (SELECT stock FROM items WHERE id = ${Number(itemId)}) || ' ' || (SELECT count(*) FROM orders WHERE item_id = ${Number(itemId)})`
   const cmd = [
@@ -29,7 +39,7 @@ export async function itemTruth(db: RunningService, itemId: number): Promise<Ite
     sql,
   ]
   const out = await execCapture(
-    docker.getContainer(db.containerId),
+    (await docker()).getContainer(db.containerId),
     ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],
     10_000,
   )
