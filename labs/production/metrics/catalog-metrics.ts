@@ -20,7 +20,7 @@ export function catalogApp(ctx: ApiCheckContext): Promise<RunningApp> {
 
 /** GET /metrics, parsed with a real Prometheus text-format parser; fails with what was wrong. */
 export async function scrape(url: string): Promise<PromScrape> {
-  const x = await send(url, { path: '/metrics', label: 'GET /metrics' })
+  const x = await send(url, { path: '/metrics', label: 'GET /metrics', timeoutMs: 15_000 })
   expectStatus(x, 200, 'serve the registry with `res.end(await register.metrics())`')
   const type = x.headers.get('content-type') ?? ''
   if (!type.startsWith('text/plain'))

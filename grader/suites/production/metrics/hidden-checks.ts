@@ -73,7 +73,13 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       await Promise.all(
         TRAFFIC.flatMap((t) =>
           Array.from({ length: t.times }, () =>
-            send(app.url, { method: t.method, path: t.path, body: t.body, label: describe(t) }),
+            send(app.url, {
+              method: t.method,
+              path: t.path,
+              body: t.body,
+              label: describe(t),
+              timeoutMs: 15_000,
+            }),
           ),
         ),
       )

@@ -20,7 +20,7 @@ async function sellOut(ctx: ApiCheckContext, urls: string[], round: string): Pro
     url: new URL('/orders', urls[i % urls.length]).href,
     body: { itemId },
   }))
-  const outcome = await sendBurst(requests, { startJitterMs: START_JITTER_MS, timeoutMs: 20_000 })
+  const outcome = await sendBurst(requests, { startJitterMs: START_JITTER_MS, timeoutMs: 60_000 })
   const truth = await itemTruth(db, itemId)
   const placed = outcome.statuses.get(201) ?? 0
   const soldOut = outcome.statuses.get(409) ?? 0
@@ -47,7 +47,7 @@ export const concurrencyChecks = defineChecks<ApiCheckContext>('hidden', [
     id: 'concurrent-orders',
     title: `${BUYERS} orders at once for ${STOCK} items sell exactly ${STOCK}, ${ROUNDS} times over`,
     points: 4,
-    timeoutMs: 120_000,
+    timeoutMs: 300_000,
     needs: ['places-order', 'sold-out'],
     async run(ctx) {
       const { app } = await shopWithDatabase(ctx)
@@ -59,7 +59,7 @@ export const concurrencyChecks = defineChecks<ApiCheckContext>('hidden', [
     id: 'two-replicas',
     title: `Two replicas of the app on one database still sell exactly ${STOCK}`,
     points: 3,
-    timeoutMs: 120_000,
+    timeoutMs: 240_000,
     needs: ['concurrent-orders'],
     async run(ctx) {
       const { app } = await shopWithDatabase(ctx)

@@ -18,7 +18,7 @@ export interface SlowPhaseReport {
 const SLOW_HEADER_CLIENTS = 30
 const SLOW_BODY_CLIENTS = 10
 /** Normal clients probe while every slow connection is still open (before any limit can fire). */
-const PROBE = { path: '/health', startAfterMs: 500, untilMs: 4000, everyMs: 250, timeoutMs: 3000 }
+const PROBE = { path: '/health', startAfterMs: 500, untilMs: 4000, everyMs: 250, timeoutMs: 8000 }
 
 const phases = new WeakMap<DockerLab, Promise<SlowPhaseReport>>()
 
