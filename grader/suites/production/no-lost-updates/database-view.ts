@@ -38,11 +38,14 @@ export async function itemTruth(db: RunningService, itemId: number): Promise<Ite
     '-tAc',
     sql,
   ]
-  const out = await execCapture(
-    (await docker()).getContainer(db.containerId),
-    ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],
-    10_000,
-  )
+  // a loaded machine can stall one exec: try again, each attempt bounded
+  let out: string | undefined
+  for (let attempt = 0; attempt < 3 && !/^-?\d+ \d+\s*$/m.test(out ?? ''); attempt++)
+    out = await execCapture(
+      (await docker()).getContainer(db.containerId),
+      ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],
+      30_000,
+    )
   const match = /^(-?\d+) (\d+)\s*$/m.exec(out ?? '')
   if (!match) throw new InternalError(`could not read items/orders from the database: ${out ?? 'no output'}`)
   return { stock: Number(match[1]), orders: Number(match[2]) }
