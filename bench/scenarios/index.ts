@@ -3,6 +3,7 @@ import { batchBaselineOneByOne, batchOf50 } from './batch-scenarios.ts'
 import { dockerColdGrade, dockerShellBaseline, dockerWarmGrade } from './docker-scenarios.ts'
 import { gitVerifyTrack } from './git-scenarios.ts'
 import { dockerInProcess, gitInProcess, sqlLiveWarm, sqlStaticInProcess } from './in-process-scenarios.ts'
+import { productionFullGrades } from './production-scenarios.ts'
 import { containerStartToReady } from './start-to-ready.ts'
 import { gitWarmGrade, nodeFloor, pnpmGitWarmGrade, sqlStaticCli } from './startup-scenarios.ts'
 import { staticParse1000 } from './static-parse.ts'
@@ -27,6 +28,7 @@ export const SCENARIOS: BenchScenario[] = [
   dockerColdGrade,
   batchBaselineOneByOne,
   batchOf50,
+  ...productionFullGrades,
 ]
 
 export const RATIOS: BenchRatio[] = [

@@ -7,7 +7,13 @@ import type { Lab } from './lab.ts'
 import { loadManifest } from './manifest-loader.ts'
 import type { ProjectPaths } from './project-paths.ts'
 
-/** Finds and loads labs: every `labs/<track>/<slug>/lab.yaml`. */
+/**
+ * A track folder holding `DRAFT.md` is work in progress: its labs are not yet proven by `labs
+ * verify`, so they stay out of the catalog (list, grade, verify, batches) unless LABS_DRAFTS=1.
+ */
+export const DRAFT_TRACK_FILE = 'DRAFT.md'
+
+/** Finds and loads labs: every `labs/<track>/<slug>/lab.yaml` of a track that is not a draft. */
 export class LabCatalog {
   private idsCache?: string[]
   private readonly loaded = new Map<string, Promise<Lab>>()
@@ -19,6 +25,8 @@ export class LabCatalog {
     const ids: string[] = []
     for (const track of await readdir(this.paths.labsDir, { withFileTypes: true })) {
       if (!track.isDirectory() || track.name.startsWith('.') || track.name === 'node_modules') continue
+      const draft = existsSync(join(this.paths.labsDir, track.name, DRAFT_TRACK_FILE))
+      if (draft && process.env.LABS_DRAFTS !== '1') continue
       for (const slug of await readdir(join(this.paths.labsDir, track.name), { withFileTypes: true })) {
         if (slug.isDirectory() && existsSync(join(this.paths.labsDir, track.name, slug.name, 'lab.yaml'))) {
           ids.push(`${track.name}/${slug.name}`)

@@ -9,7 +9,15 @@ export type {
   RunningService,
   ServiceOptions,
 } from './api-check-context.ts'
+export type { ProbeOptions, ProbeReport } from './availability-probe.ts'
+export { describeFailures, probeAvailability } from './availability-probe.ts'
 export type { HttpExchange, HttpRequest } from './http-exchange.ts'
 export { send } from './http-exchange.ts'
 export type { JsonType } from './http-expect.ts'
 export { expectContentType, expectJsonObject, expectShape, expectStatus } from './http-expect.ts'
+export type { PromSample, PromScrape } from './prometheus-text.ts'
+export { parsePromText, sumWhere } from './prometheus-text.ts'
+export type { BurstOptions, BurstOutcome, BurstRequest } from './request-burst.ts'
+export { describeStatuses, sendBurst } from './request-burst.ts'
+export type { RawAnswer, SlowClientOptions, SlowClientOutcome } from './slow-client.ts'
+export { idleKeepAlive, rawExchange, slowBody, slowHeaders, statusOf } from './slow-client.ts'
