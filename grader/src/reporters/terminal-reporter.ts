@@ -36,7 +36,8 @@ function plainCheck(c: CheckResult): CheckResult {
   return {
     ...c,
     title: plainText(c.title).replace(/\n/g, ' '),
-    ...(c.message === undefined ? {} : { message: quoted(c.message, indent) }),
+    // formatCheck indents every line of the message itself (one problem a line).
+    ...(c.message === undefined ? {} : { message: plainText(c.message) }),
     ...(c.where === undefined ? {} : { where: plainText(c.where).replace(/\n/g, ' ') }),
     ...(c.hints ? { hints: c.hints.map((h) => quoted(h, indent)) } : {}),
   }

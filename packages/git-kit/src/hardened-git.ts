@@ -64,6 +64,8 @@ export function hardenedGitEnv(extra: Record<string, string> = {}): Record<strin
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_ATTR_NOSYSTEM: '1',
+    // refs/replace/* would make git show other commits than those stored (a forged history).
+    GIT_NO_REPLACE_OBJECTS: '1',
     GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat',
     GIT_EDITOR: 'true',

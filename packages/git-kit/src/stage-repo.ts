@@ -3,6 +3,7 @@ import { cp, lstat, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { HardenedGit } from './hardened-git.ts'
 import { stagedGit } from './staged-git.ts'
+import { refuseBorrowedObjects, sanitiseStagedRefs } from './staged-refs.ts'
 
 /**
  * Config keys a staged copy keeps (an allow-list): everything else is dropped, including hooks,
@@ -117,6 +118,8 @@ export async function stageRepo(src: string, dest: string): Promise<void> {
     filter: (from) => from !== srcGitDir && !from.startsWith(`${srcGitDir}${sep}`),
   })
   await stageGitDir(srcGitDir, join(dest, '.git'), false)
+  await refuseBorrowedObjects(srcGitDir, stagedGit(dest), 'Your repository')
+  await sanitiseStagedRefs(stagedGit(dest), 'Your repository')
 }
 
 /** Unpacks a bundle written by `labs submit` into a working repository at `dest`. */
@@ -134,6 +137,7 @@ export async function stageBundle(bundle: string, dest: string): Promise<void> {
     branches.find(([sha]) => sha === headSha)
   if (match) await git.run(['symbolic-ref', 'HEAD', match[1]])
   else if (headSha) await writeFile(join(dest, '.git', 'HEAD'), `${headSha}\n`)
+  await sanitiseStagedRefs(git, 'The submitted bundle')
   if (headSha || match) await git.run(['reset', '-q', '--hard'])
 }
 
