@@ -19,6 +19,7 @@
  */
 import { splitBatches } from '../batch-splitter.ts'
 import type { Statement } from './ast.ts'
+import { flagExecutionStoppers } from './execution-stoppers.ts'
 import { ModelBuilder } from './model-builder.ts'
 import { parseBatch } from './parse-statement.ts'
 import { applySqlcmd } from './sqlcmd.ts'
@@ -66,7 +67,11 @@ export function analyzeScripts(scripts: readonly ScriptFile[]): StaticResult {
       const cursor = () => new TokenCursor(tokens, batch.text, lastLine)
       if (!compiles(b, cursor)) continue
       // `GO n` runs the batch n times; a CREATE in it then fails the second time, as on the server.
-      for (let run = 0; run < batch.repeat; run++) statements.push(...parseBatch(cursor(), b))
+      for (let run = 0; run < batch.repeat; run++) {
+        const parsed = parseBatch(cursor(), b)
+        if (run === 0) flagExecutionStoppers(parsed, b)
+        statements.push(...parsed)
+      }
     }
   }
   if (batchCount === 0 && b.issues.length === 0) {

@@ -67,14 +67,14 @@ COMMIT
 --- ok BEGIN DISTRIBUTED TRANSACTION and COMMIT WORK | nodes=transaction,transaction
 BEGIN DISTRIBUTED TRANSACTION
 COMMIT WORK
---- ok THROW with arguments | nodes=throw
+--- unsupported THROW with arguments, outside TRY (ends the batch) | nodes=throw
 THROW 50001, N'Something failed', 1
 --- ok RAISERROR with arguments and WITH NOWAIT | nodes=raiserror
 RAISERROR (N'%s has %d rows', 16, 1, N'Products', 3) WITH NOWAIT
 --- ok RAISERROR from a variable | nodes=declare,raiserror
 DECLARE @m nvarchar(100) = N'x'
 RAISERROR (@m, 10, 1)
---- ok RETURN, PRINT, GOTO and a label | nodes=print,goto,label,return
+--- unsupported RETURN, PRINT, GOTO and a label (RETURN ends the batch) | nodes=print,goto,label,return
 PRINT N'start'
 GOTO done
 done:
