@@ -108,6 +108,11 @@ export const gradeCommand: CommandSpec = {
     if (options.submission && (options.all || args.length !== 1)) {
       throw new BadInputError('--submission grades exactly one lab', 'name one lab with it')
     }
+    if (options.engine !== undefined && !['live', 'static'].includes(String(options.engine)))
+      throw new BadInputError(
+        `--engine takes live or static, not "${String(options.engine)}"`,
+        'only the sqlserver labs have two engines; leave --engine out for the others',
+      )
     if (options.submission && options.fork)
       throw new BadInputError(
         '--submission and --fork cannot be used together',

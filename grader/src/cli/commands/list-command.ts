@@ -10,6 +10,8 @@ export interface LabListing {
   difficulty: string
   minutes: number
   status: 'not started' | 'in progress' | 'passed'
+  /** Passed as far as the static engine can tell (some checks need SQL Server). */
+  staticOnly?: boolean
   score?: number
   maxScore?: number
 }
@@ -39,6 +41,7 @@ export async function listLabs(app: AppContext, track?: string): Promise<LabList
       status,
     }
     if (p) Object.assign(entry, { score: p.score, maxScore: p.maxScore })
+    if (p?.status === 'passed-static') entry.staticOnly = true
     out.push(entry)
   }
   return out
@@ -63,7 +66,7 @@ export const listCommand: CommandSpec = {
       const score = l.score !== undefined ? ` ${l.score}/${l.maxScore}` : ''
       const status =
         l.status === 'passed'
-          ? pc.green(`passed${score}`)
+          ? pc.green(`passed${score}${l.staticOnly ? ' (static engine)' : ''}`)
           : l.status === 'in progress'
             ? pc.yellow(`in progress${score}`)
             : pc.dim('not started')
