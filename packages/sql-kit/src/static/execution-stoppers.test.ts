@@ -8,10 +8,16 @@ const issuesOf = (text: string) =>
 describe('statements that stop or change what SQL Server runs', () => {
   it.each([
     ['RETURN;', 'RETURN outside a procedure ends the batch: the statements after it never run'],
-    ["THROW 50000, 'stop', 1;", 'THROW outside a TRY block ends the batch: the statements after it never run'],
+    [
+      "THROW 50000, 'stop', 1;",
+      'THROW outside a TRY block ends the batch: the statements after it never run',
+    ],
     ['SET NOEXEC ON;', 'SET NOEXEC makes SQL Server stop running the statements after it'],
     ['SET PARSEONLY ON;', 'SET PARSEONLY makes SQL Server stop running the statements after it'],
-    ["RAISERROR('stop', 20, 1) WITH LOG;", 'RAISERROR with severity 20 ends the connection: nothing after it runs'],
+    [
+      "RAISERROR('stop', 20, 1) WITH LOG;",
+      'RAISERROR with severity 20 ends the connection: nothing after it runs',
+    ],
   ])('%s before the tables is never a clean static pass', (stopper, message) => {
     expect(issuesOf(`${stopper}\n${TABLE}\n`)).toEqual([`unsupported@1: ${message}`])
   })
