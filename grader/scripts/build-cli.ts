@@ -145,6 +145,9 @@ export async function buildCli(): Promise<BuildInfo> {
   const staging = join(grader, `dist.building-${process.pid}`)
   await rm(staging, { recursive: true, force: true })
   const result = await build({
+    // Metafile inputs are relative to this folder: the repository root, whoever starts the build
+    // (pnpm install at the root, or the bin rebuilding itself from grader/ under vitest).
+    absWorkingDir: root,
     entryPoints,
     outdir: staging,
     bundle: true,
@@ -164,7 +167,7 @@ export async function buildCli(): Promise<BuildInfo> {
   })
   const inputs: BuildInfo['inputs'] = {}
   for (const input of Object.keys(result.metafile.inputs)) {
-    const abs = join(root, input.replace(/^(\.\.\/)+/, ''))
+    const abs = join(root, input)
     if (!input.includes('node_modules/') && existsSync(abs)) inputs[relative(root, abs)] = stamp(abs)
   }
   for (const path of [...watched, join(grader, 'package.json'), join(grader, 'scripts/build-cli.ts')])

@@ -4,7 +4,15 @@ import { BadInputError } from '@backend-labs/lab-kit'
 import type { HardenedGit } from './hardened-git.ts'
 
 /** Ref namespaces a staged copy keeps; anything else (refs/replace/*, refs/main, …) is dropped. */
-const KEPT_NAMESPACES = ['refs/heads/', 'refs/tags/', 'refs/remotes/', 'refs/notes/', 'refs/stash']
+// refs/labs/ is where `labs submit` bundles carry the lab's remote (see lab-upstream.ts).
+const KEPT_NAMESPACES = [
+  'refs/heads/',
+  'refs/tags/',
+  'refs/remotes/',
+  'refs/notes/',
+  'refs/stash',
+  'refs/labs/',
+]
 
 /**
  * Makes the staged copy's refs mean what a lab's checks mean by a name:
