@@ -285,13 +285,21 @@ describe('stageRepo against forged refs', () => {
     )
   })
 
-  it('drops a ref outside the usual namespaces (refs/main would shadow the branch main)', async () => {
+  it('refuses a ref that shadows the branch (refs/main), and keeps other refs as evidence', async () => {
     const { dir, repo, git } = await repoWithSecret()
+    await git.run(['update-ref', 'refs/original/refs/heads/main', 'HEAD'])
+    const kept = join(dir, 'kept')
+    await stageRepo(repo, kept)
+    expect(await new HardenedGit(kept).text(['for-each-ref', '--format=%(refname)', 'refs/original/'])).toBe(
+      'refs/original/refs/heads/main',
+    )
     await git.run(['update-ref', 'refs/main', 'HEAD~1'])
-    const staged = join(dir, 'staged')
-    await stageRepo(repo, staged)
-    const view = new HardenedGit(staged)
-    expect(await view.text(['rev-parse', 'main'])).toBe(await git.text(['rev-parse', 'refs/heads/main']))
+    const error = await stageRepo(repo, join(dir, 'staged')).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(BadInputError)
+    expect((error as BadInputError).message).toContain('refs/main')
+    expect((error as BadInputError).hint).toBe(
+      'Rename or delete the ref refs/main (`git update-ref -d refs/main`), then grade again.',
+    )
   })
 
   it('refuses a repository that borrows its objects (objects/info/alternates) with a message, not a grader error', async () => {

@@ -3,36 +3,33 @@ import { join } from 'node:path'
 import { BadInputError } from '@backend-labs/lab-kit'
 import type { HardenedGit } from './hardened-git.ts'
 
-/** Ref namespaces a staged copy keeps; anything else (refs/replace/*, refs/main, …) is dropped. */
-// refs/labs/ is where `labs submit` bundles carry the lab's remote (see lab-upstream.ts).
-const KEPT_NAMESPACES = [
-  'refs/heads/',
-  'refs/tags/',
-  'refs/remotes/',
-  'refs/notes/',
-  'refs/stash',
-  'refs/labs/',
-]
-
 /**
  * Makes the staged copy's refs mean what a lab's checks mean by a name:
- * - refs outside the kept namespaces are deleted: `refs/replace/*` would make git show other
- *   commits than those stored (every grader git also runs with GIT_NO_REPLACE_OBJECTS=1), and a
- *   `refs/main` would shadow the branch `main`;
- * - a tag or branch whose short name git would read instead of a branch or remote-tracking branch
- *   (a tag `main`, a branch `origin/main`) is bad input: git resolves `refs/tags/X` before
+ * - `refs/replace/*` is deleted: it would make git show other commits than those stored (every
+ *   grader git also runs with GIT_NO_REPLACE_OBJECTS=1). Other refs (refs/original, refs/stash,
+ *   notes) stay: they are evidence a check may need;
+ * - a ref that git would read instead of the branch, tag or remote-tracking branch a check names is
+ *   bad input: `refs/X` is read before `refs/tags/X` and `refs/heads/X`, `refs/tags/X` before
  *   `refs/heads/X`, and `refs/heads/X` before `refs/remotes/X`.
  */
 export async function sanitiseStagedRefs(git: HardenedGit, where: string): Promise<void> {
   const refs = (await git.text(['for-each-ref', '--format=%(refname)'])).split('\n').filter(Boolean)
-  for (const ref of refs.filter((r) => !KEPT_NAMESPACES.some((ns) => r === ns || r.startsWith(ns))))
+  for (const ref of refs.filter((r) => r.startsWith('refs/replace/')))
     await git.run(['update-ref', '--no-deref', '-d', ref])
   const short = (ref: string, ns: string) => (ref.startsWith(ns) ? ref.slice(ns.length) : undefined)
   const names = (ns: string) => new Set(refs.map((r) => short(r, ns)).filter((n): n is string => !!n))
   const heads = names('refs/heads/')
   const tags = names('refs/tags/')
   const remotes = names('refs/remotes/')
+  const shortNames = new Set([...heads, ...tags, ...remotes])
+  const bare = refs.filter((r) => /^refs\/[^/]+/.test(r) && shortNames.has(r.slice('refs/'.length)))
   const clashes = [
+    ...bare.map((r) => ({
+      n: r.slice('refs/'.length),
+      kind: `ref ${r}`,
+      other: 'branch or tag',
+      fix: `git update-ref -d ${r}`,
+    })),
     ...[...tags]
       .filter((n) => heads.has(n) || remotes.has(n))
       .map((n) => ({
