@@ -74,6 +74,17 @@ describe('parseBuildSteps', () => {
     ])
   })
 
+  test('finds a `RUN --mount=type=cache` step under the form the classic builder ran, by its own text', () => {
+    const dockerfile =
+      'FROM node:22-bookworm-slim\nRUN --mount=type=cache,target=/root/.npm npm ci\nCOPY . .\n'
+    const ran = "RUN mkdir -p '/root/.npm' && { npm ci ; }; status=$?; rm -rf '/root/.npm'; exit $status"
+    const output = `Step 1/3 : FROM node:22-bookworm-slim\n ---> 1\nStep 2/3 : ${ran}\n ---> Using cache\n ---> 2\nStep 3/3 : COPY . .\n ---> 3\n`
+    expect(parseBuildSteps(output, dockerfile).steps).toEqual([
+      { instruction: 'RUN --mount=type=cache,target=/root/.npm npm ci', cached: true },
+      { instruction: 'COPY . .', cached: false },
+    ])
+  })
+
   test('a context the touch did not change is all cache', () => {
     expect(allCached(DOCKERFILE)).toMatchObject({ totalSteps: 5, cachedSteps: 5 })
   })

@@ -1,4 +1,4 @@
-import { parseDockerfile } from '@backend-labs/containers'
+import { parseDockerfile, rewriteBuildKitSyntax } from '@backend-labs/containers'
 import type { RebuildReport } from '@backend-labs/http-kit'
 
 /**
@@ -10,14 +10,18 @@ import type { RebuildReport } from '@backend-labs/http-kit'
 export function parseBuildSteps(output: string, dockerfile: string): RebuildReport {
   const printed = printedSteps(output)
   const own = parseDockerfile(dockerfile)
+  // The builder prints the instructions as built: BuildKit-only forms (`RUN --mount=type=cache`)
+  // rewritten, one instruction for one, so the learner's own text is found by position.
+  const built = parseDockerfile(asBuilt(dockerfile))
   const steps: RebuildReport['steps'] = []
   let next = 0
   for (const step of printed) {
-    const instruction = own[next]
+    const instruction = built[next]
     if (!instruction) break
     if (key(step.instruction) !== key(instruction.text)) continue
+    const original = own[next] ?? instruction
     next++
-    if (instruction.keyword !== 'FROM') steps.push({ instruction: instruction.text, cached: step.cached })
+    if (original.keyword !== 'FROM') steps.push({ instruction: original.text, cached: step.cached })
   }
   const cachedSteps = steps.filter((s) => s.cached).length
   return { totalSteps: steps.length, cachedSteps, steps }
@@ -35,6 +39,14 @@ export function printedSteps(output: string): { instruction: string; cached: boo
     }
   }
   return out
+}
+
+function asBuilt(dockerfile: string): string {
+  try {
+    return rewriteBuildKitSyntax(dockerfile, 'Dockerfile')
+  } catch {
+    return dockerfile
+  }
 }
 
 function key(text: string): string {
