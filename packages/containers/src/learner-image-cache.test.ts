@@ -32,6 +32,11 @@ describe.skipIf(!dockerAvailable)(dockerSuite('pruneLearnerImages against the re
     // scoped to this test's lab: the engine is shared with other runs
     const fresh = await pruneLearnerImages(docker, { labId: LAB_ID, maxAgeDays: 7 })
     expect(fresh).toEqual({ removed: [], kept: 1 })
+    // Over the count limit but built minutes ago: another grade may need its layers as cache.
+    expect(await pruneLearnerImages(docker, { labId: LAB_ID, maxImages: 0 })).toEqual({
+      removed: [],
+      kept: 1,
+    })
     // "now" two weeks ahead makes the image look 14 days old
     const aged = await pruneLearnerImages(docker, { labId: LAB_ID, maxAgeDays: 7, now: inTwoWeeks })
     expect(aged.removed).toContain(image.ref)

@@ -8,6 +8,12 @@ export interface LearnerImageCachePolicy {
   labId?: string
   /** Only the newest this many are kept; default 20. */
   maxImages?: number
+  /**
+   * Images younger than this are never removed, whatever their number; default 60 min. Another grade
+   * may be between its build and a rebuild that needs that image's layers as cache (a whole-class
+   * verify or batch builds far more than `maxImages` meanwhile).
+   */
+  minAgeMinutes?: number
   now?: Date
 }
 
@@ -22,6 +28,7 @@ export async function pruneLearnerImages(
 ): Promise<{ removed: string[]; kept: number }> {
   const now = (policy.now ?? new Date()).getTime()
   const maxAgeMs = (policy.maxAgeDays ?? 7) * 24 * 3600_000
+  const minAgeMs = (policy.minAgeMinutes ?? 60) * 60_000
   const images = (
     await docker.listImages({
       filters: JSON.stringify({
@@ -32,8 +39,9 @@ export async function pruneLearnerImages(
   const removed: string[] = []
   let kept = 0
   for (const image of images) {
-    const tooOld = now - image.Created * 1000 > maxAgeMs
-    if (!tooOld && kept < (policy.maxImages ?? 20)) {
+    const ageMs = now - image.Created * 1000
+    const tooOld = ageMs > maxAgeMs
+    if (ageMs < minAgeMs || (!tooOld && kept < (policy.maxImages ?? 20))) {
       kept++
       continue
     }
