@@ -131,11 +131,9 @@ export default defineSuite<ApiCheckContext>({
       title: 'Three stages (deps, compile, runtime), npx tsc, no npm at all in the runtime stage',
       dir: 'alternatives/deps-build-runtime',
     },
-    {
-      id: 'buildkit-cache-mount',
-      title: 'BuildKit syntax: `RUN --mount=type=cache,target=/root/.npm npm ci` in both stages',
-      dir: 'alternatives/buildkit-cache-mount',
-    },
+    // Not yet an alternative: with `RUN --mount=type=cache` (rewritten for the classic builder) the
+    // dependency-layer-cached check sometimes saw `npm ci` run again in a whole-suite run (CI,
+    // 2026-12-02), while it passed graded alone. Files kept in alternatives/buildkit-cache-mount.
   ],
   fixtures: [
     {
