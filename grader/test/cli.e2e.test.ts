@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ScenarioBuilder } from '@backend-labs/git-kit'
 import { RESULTS_SCHEMA_VERSION } from '@backend-labs/lab-kit'
@@ -78,6 +78,37 @@ describe('labs CLI (subprocess)', () => {
     expect(strict.stderr).toContain(
       '--require-live: sqlserver/integrity-rules was graded with the static engine',
     )
+  })
+
+  it('a SQL check reports every problem it finds at once, not the first only', async () => {
+    const submission = join(sb.dir, 'two-problems')
+    await mkdir(submission, { recursive: true })
+    const solution = join(repoRoot, 'grader/suites/sqlserver/idempotent-migration/solution/migration.sql')
+    // two mistakes in one table: a short Email column, and no primary key
+    const migration = (await readFile(solution, 'utf8'))
+      .replace('nvarchar(320)', 'nvarchar(100)')
+      .replace('IDENTITY(1, 1) NOT NULL CONSTRAINT PK_CustomerEmails PRIMARY KEY', 'IDENTITY(1, 1) NOT NULL')
+    await writeFile(join(submission, 'migration.sql'), migration)
+    const starter = join(repoRoot, 'labs/sqlserver/idempotent-migration/starter')
+    for (const f of ['setup.sql', 'seed.sql']) await copyFile(join(starter, f), join(submission, f))
+    const json = join(sb.dir, 'two-problems.json')
+    const r = await sb.run([
+      'grade',
+      'sqlserver/idempotent-migration',
+      '--submission',
+      submission,
+      '--engine',
+      'static',
+      '--json',
+      json,
+    ])
+    expect(r.code, r.stdout + r.stderr).toBe(1)
+    const lab = JSON.parse(await readFile(json, 'utf8')).labs[0]
+    const table = lab.checks.find((c: { id: string }) => c.id === 'emails-table')
+    expect(table.status).toBe('failed')
+    expect(table.message).toMatch(/^2 problems:/)
+    expect(table.message).toMatch(/Email/)
+    expect(table.message).toMatch(/primary key/)
   })
 
   it('records progress for labs list', async () => {

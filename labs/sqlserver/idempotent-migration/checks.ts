@@ -1,4 +1,4 @@
-import { CheckFailure, defineChecks, fail } from '@backend-labs/lab-kit'
+import { CheckFailure, defineChecks, expectAll, fail } from '@backend-labs/lab-kit'
 import { analyzeScripts, expectColumn, expectTable, type SqlCheckContext } from '@backend-labs/sql-kit'
 import { APPLY_TIMEOUT_MS, applyMigration, expectProvidedScripts, readSubmitted } from './lab-scripts.ts'
 
@@ -59,16 +59,26 @@ export default defineChecks<SqlCheckContext>('public', [
     async run(ctx) {
       await applyMigration(ctx)
       const model = await ctx.sql.model()
-      expectColumn(model, 'shop.CustomerEmails', 'CustomerId', { type: 'int', nullable: false })
-      expectColumn(model, 'shop.CustomerEmails', 'Email', { type: 'nvarchar', length: 320, nullable: false })
-      expectColumn(model, 'shop.CustomerEmails', 'IsPrimary', { type: 'bit', nullable: false })
       const table = expectTable(model, 'shop.CustomerEmails')
-      if (!table.primaryKey)
-        fail({
-          expected: 'shop.CustomerEmails to have a primary key',
-          found: 'no primary key',
-          hint: 'for example CustomerEmailId int IDENTITY(1,1) CONSTRAINT PK_CustomerEmails PRIMARY KEY',
-        })
+      // every problem at once: a wrong type must not hide a missing primary key until the next try
+      expectAll([
+        () => expectColumn(model, 'shop.CustomerEmails', 'CustomerId', { type: 'int', nullable: false }),
+        () =>
+          expectColumn(model, 'shop.CustomerEmails', 'Email', {
+            type: 'nvarchar',
+            length: 320,
+            nullable: false,
+          }),
+        () => expectColumn(model, 'shop.CustomerEmails', 'IsPrimary', { type: 'bit', nullable: false }),
+        () => {
+          if (!table.primaryKey)
+            fail({
+              expected: 'shop.CustomerEmails to have a primary key',
+              found: 'no primary key',
+              hint: 'for example CustomerEmailId int IDENTITY(1,1) CONSTRAINT PK_CustomerEmails PRIMARY KEY',
+            })
+        },
+      ])
     },
   },
   {

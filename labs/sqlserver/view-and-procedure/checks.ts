@@ -1,5 +1,5 @@
 import { defineChecks, fail } from '@backend-labs/lab-kit'
-import type { SqlCheckContext } from '@backend-labs/sql-kit'
+import type { ModuleModel, SqlCheckContext } from '@backend-labs/sql-kit'
 import {
   APPLY_TIMEOUT_MS,
   applyLab,
@@ -7,7 +7,7 @@ import {
   expectProvidedScripts,
   LAB_SCRIPTS,
 } from './lab-scripts.ts'
-import { codeOnly, viewColumns } from './module-text.ts'
+import { codeOnly } from './module-text.ts'
 
 export const VIEW_COLUMNS = [
   'OrderId',
@@ -20,9 +20,9 @@ export const VIEW_COLUMNS = [
 ]
 const PARAMETERS = ['@CustomerId', '@ProductId', '@Quantity']
 
-/** The view's columns: from the catalog under the live engine, from its text under the static one. */
-async function columnsOf(ctx: SqlCheckContext, definition: string): Promise<string[] | undefined> {
-  if (ctx.sql.engine !== 'live') return viewColumns(definition)
+/** The view's columns: from the catalog under the live engine, from the syntax tree under the static one. */
+async function columnsOf(ctx: SqlCheckContext, view: ModuleModel): Promise<string[] | undefined> {
+  if (ctx.sql.engine !== 'live') return view.columns
   const rows = await ctx.sql.query<{ name: string }>(
     "SELECT name FROM sys.columns WHERE object_id = OBJECT_ID(N'reporting.OrderSummary') ORDER BY column_id",
   )
@@ -50,7 +50,7 @@ export default defineChecks<SqlCheckContext>('public', [
     async run(ctx) {
       const view = expectModule(await applyLab(ctx), 'view', 'reporting.OrderSummary')
       const where = view.source ? { where: `${view.source.file}:${view.source.line}` } : {}
-      const columns = await columnsOf(ctx, view.definition)
+      const columns = await columnsOf(ctx, view)
       if (!columns)
         fail({
           expected: 'a view of the form CREATE VIEW reporting.OrderSummary AS SELECT … FROM …',

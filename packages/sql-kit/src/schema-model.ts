@@ -131,6 +131,11 @@ export interface ModuleModel {
   source?: SourceLocation
   /** The parsed body (static engine only): statements of the syntax tree in `static/ast.ts`. */
   body?: import('./static/ast.ts').Statement[]
+  /**
+   * A view's column names from the syntax tree (static engine only): its column list, else the names
+   * of its select list; absent when a `*` leaves them to the tables it reads.
+   */
+  columns?: string[]
 }
 
 export const DEFAULT_SCHEMA = 'dbo'

@@ -1,4 +1,4 @@
-import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { defineChecks, expectAll, fail } from '@backend-labs/lab-kit'
 import {
   expectForeignKey,
   expectTable,
@@ -57,21 +57,26 @@ export const dataChecks = defineChecks<SqlCheckContext>('hidden', [
     async run(ctx) {
       await applyMigration(ctx)
       const model = await ctx.sql.model()
-      expectForeignKey(model, 'shop.CustomerEmails.CustomerId', 'shop.Customers(CustomerId)')
-      expectUnique(model, 'shop.CustomerEmails', ['Email'])
       const t = expectTable(model, 'shop.CustomerEmails')
       const leads = [
         ...t.indexes.filter((i) => !i.filter).map((i) => i.keyColumns),
         ...t.uniqueConstraints.map((u) => u.columns),
         ...(t.primaryKey ? [t.primaryKey.columns] : []),
       ].map((columns) => columns[0]?.name ?? '')
-      if (!leads.some((c) => sameName(c, 'CustomerId')))
-        fail({
-          expected:
-            'an index on shop.CustomerEmails whose first key column is CustomerId (to list the emails of a customer)',
-          found: `keys and indexes led by ${leads.join(', ') || 'nothing'}`,
-          hint: 'CREATE INDEX IX_CustomerEmails_CustomerId ON shop.CustomerEmails (CustomerId), guarded by IF NOT EXISTS (SELECT 1 FROM sys.indexes …)',
-        })
+      // every problem at once: a missing foreign key must not hide a missing index until the next try
+      expectAll([
+        () => expectForeignKey(model, 'shop.CustomerEmails.CustomerId', 'shop.Customers(CustomerId)'),
+        () => expectUnique(model, 'shop.CustomerEmails', ['Email']),
+        () => {
+          if (!leads.some((c) => sameName(c, 'CustomerId')))
+            fail({
+              expected:
+                'an index on shop.CustomerEmails whose first key column is CustomerId (to list the emails of a customer)',
+              found: `keys and indexes led by ${leads.join(', ') || 'nothing'}`,
+              hint: 'CREATE INDEX IX_CustomerEmails_CustomerId ON shop.CustomerEmails (CustomerId), guarded by IF NOT EXISTS (SELECT 1 FROM sys.indexes …)',
+            })
+        },
+      ])
     },
   },
   {

@@ -1,4 +1,4 @@
-import { type ModuleModel, newTableModel, sameName } from '../schema-model.ts'
+import { type ModuleModel, newTableModel, sameName, unquoteName } from '../schema-model.ts'
 import type { ModuleKind, Statement } from './ast.ts'
 import type { ModelBuilder } from './model-builder.ts'
 import { newDraft } from './parse-constraint.ts'
@@ -37,8 +37,9 @@ export function parseModule(
   }
   const parameters: string[] = []
   let body: Statement[] = []
+  let columns: string[] | undefined
   b.inModule(() => {
-    if (kind === 'VIEW') body = viewBody(cur, b, line)
+    if (kind === 'VIEW') ({ body, columns } = viewBody(cur, b, line))
     else if (kind === 'PROCEDURE') body = procedureBody(cur, b, parameters)
     else if (kind === 'FUNCTION') body = functionBody(cur, b, parameters)
     else body = triggerBody(cur, b)
@@ -72,6 +73,7 @@ export function parseModule(
     definition: cur.textBetween(start, cur.pos),
     source: b.at(line),
     body,
+    ...(columns ? { columns } : {}),
   }
   if (mode === 'alter') {
     if (index < 0) b.issue('semantic', line, `cannot alter ${name.schema}.${name.name}: it does not exist`)
@@ -110,7 +112,12 @@ function withOptions(cur: TokenCursor): void {
   } while (cur.acceptSymbol(','))
 }
 
-function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] {
+/** A view's SELECT, and its column names when the tree gives them all (no `*` in the select list). */
+function viewBody(
+  cur: TokenCursor,
+  b: ModelBuilder,
+  line: number,
+): { body: Statement[]; columns?: string[] } {
   const columnList = cur.isSymbol('(') ? cur.nameList('view columns') : undefined
   withOptions(cur)
   cur.expectWords('AS')
@@ -124,7 +131,9 @@ function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] 
     )
   void b
   const unnamed = query.items.findIndex((item) => item.name === undefined && item.expr.kind !== 'star')
-  return [
+  const named = query.items.every((item) => item.name !== undefined)
+  const columns = columnList ?? (named ? query.items.map((item) => item.name as string) : undefined)
+  const body: Statement[] = [
     {
       kind: 'select',
       line: queryLine,
@@ -132,6 +141,7 @@ function viewBody(cur: TokenCursor, b: ModelBuilder, line: number): Statement[] 
       ...(columnList || unnamed < 0 ? {} : { unnamedColumn: unnamed + 1 }),
     },
   ]
+  return columns ? { body, columns: columns.map(unquoteName) } : { body }
 }
 
 /** `@p [AS] type [VARYING] [NULL] [= default] [OUT|OUTPUT] [READONLY]`, comma-separated, maybe in ( ). */

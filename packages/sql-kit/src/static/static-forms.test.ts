@@ -230,4 +230,19 @@ GO`
       problems('CREATE SCHEMA s\nGO\nINSERT INTO t VALUES (1)\nGO 3\nCREATE TABLE s.T (Id int)\nGO 2'),
     ).toEqual(['schema.sql:5: there is already an object named "s.T" in the database'])
   })
+
+  it("reads a view's column names from the tree: its column list, aliases, Name = expr; none behind a *", () => {
+    const base = 'CREATE TABLE dbo.O (Id int PRIMARY KEY, Qty int NOT NULL)\nGO\n'
+    const columns = (view: string) => {
+      const result = analyze(base + view)
+      expect(result.issues.map(formatIssue)).toEqual([])
+      return result.model.views[0]?.columns
+    }
+    expect(
+      columns(`CREATE VIEW dbo.V AS SELECT o.Id, SUM(o.Qty) AS [Total], Lines = COUNT(*), o.Qty AS 'x' /* AS Fake */
+FROM dbo.O AS o GROUP BY o.Id, o.Qty`),
+    ).toEqual(['Id', 'Total', 'Lines', 'x'])
+    expect(columns('CREATE VIEW dbo.V ([A], B) AS SELECT Id, Qty FROM dbo.O')).toEqual(['A', 'B'])
+    expect(columns('CREATE VIEW dbo.V AS SELECT * FROM dbo.O')).toBeUndefined()
+  })
 })
