@@ -3,6 +3,7 @@ import { availableParallelism, freemem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DEFAULT_LAB_TIMEOUT_MS } from '../engine/grade-lab.ts'
 import { sweepTempDirs } from '../engine/temp-dirs.ts'
+import { batchSqlServerEnv } from './batch-sql-server.ts'
 import type { BatchLearner, BatchSummary } from './batch-summary.ts'
 import { ResultStore } from './result-store.ts'
 import type { RosterEntry } from './roster.ts'
@@ -24,6 +25,8 @@ export interface BatchOptions {
   engine?: string
   /** Whether a lab of the batch starts containers (a lost worker's are then swept). */
   usesContainers?: boolean
+  /** Whether a lab of the batch needs SQL Server: under the live engine the batch shares one. */
+  usesSql?: boolean
   /** Called as each submission of this run finishes (not for those resumed from disk). */
   onSubmissionEnd?(row: BatchLearner): void
 }
@@ -83,7 +86,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   }
   const resumed = rows.size
   const usesContainers = options.usesContainers ?? false
+  const workerEnv = options.usesSql && todo.length ? await batchSqlServerEnv(options.engine) : undefined
   const pool = new WorkerPool({
+    ...(workerEnv ? { env: workerEnv } : {}),
     size: Math.min(options.concurrency ?? defaultConcurrency(), Math.max(1, todo.length)),
     timeoutMs: options.timeoutMs ?? defaultSubmissionTimeoutMs(options.labs.length),
     afterWorkerLost: () => sweepLostWorker(usesContainers),

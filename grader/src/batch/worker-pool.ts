@@ -18,6 +18,8 @@ export interface WorkerPoolOptions {
   timeoutMs: number
   /** Runs after a worker was lost (crashed or killed): sweep what it could not release. */
   afterWorkerLost?(): Promise<void>
+  /** Added to each worker's environment (the batch's shared SQL Server, say). */
+  env?: Record<string, string>
 }
 
 /** How long a worker may take to leave once asked, before it is killed. */
@@ -69,7 +71,11 @@ export class WorkerPool {
 
   private spawn(slot: Slot): ChildProcess {
     const { file, execArgv } = workerEntry()
-    const child = fork(file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    const child = fork(file, [], {
+      execArgv,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      ...(this.options.env ? { env: { ...process.env, ...this.options.env } } : {}),
+    })
     slot.stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => {
       slot.stderr = (slot.stderr + chunk.toString('utf8')).slice(-STDERR_KEEP_BYTES)

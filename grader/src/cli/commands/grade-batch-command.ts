@@ -67,6 +67,7 @@ export const gradeBatchCommand: CommandSpec = {
       ...(timeoutS ? { timeoutMs: timeoutS * 1000 } : {}),
       ...(options.engine ? { engine: String(options.engine) } : {}),
       usesContainers: labs.some((l) => l.manifest.services.some((s) => s !== 'git')),
+      usesSql: labs.some((l) => l.manifest.services.includes('sql')),
       onSubmissionEnd: (row) => progress.tick(row.status === 'error'),
     })
     progress.end()

@@ -37,6 +37,9 @@ async function gradeAgain(
       labs,
       sources: await resolveTrustedSources(),
       ...(concurrency ? { concurrency } : {}),
+      usesSql: (await Promise.all(labs.map((id) => app.catalog.load(id)))).some((l) =>
+        l.manifest.services.includes('sql'),
+      ),
       onSubmissionEnd: (row) => progress.tick(row.status === 'error'),
     })
     progress.end()

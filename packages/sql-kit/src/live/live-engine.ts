@@ -1,6 +1,6 @@
 import type { SchemaModel } from '../schema-model.ts'
 import type { ScriptFile } from '../static/static-engine.ts'
-import { MssqlServer, type MssqlServerOptions } from './mssql-server.ts'
+import { MssqlServer, type MssqlServerOptions, type ServerEndpoint } from './mssql-server.ts'
 import { type ProbeOutcome, runProbe } from './probe.ts'
 import { readCatalog } from './read-catalog.ts'
 import { runScript, type ScriptRun } from './run-script.ts'
@@ -44,6 +44,11 @@ export class LiveEngine {
 
   static async start(options: MssqlServerOptions): Promise<LiveEngine> {
     return new LiveEngine(await MssqlServer.start(options))
+  }
+
+  /** The engine on a server another process started ({@link MssqlServer.attach}); stop() leaves it running. */
+  static async attach(endpoint: ServerEndpoint): Promise<LiveEngine> {
+    return new LiveEngine(await MssqlServer.attach(endpoint))
   }
 
   /** Creates the submission's database and runs its scripts there as the learner's login. */

@@ -15,12 +15,19 @@ export interface MssqlServerOptions {
   labels?: Record<string, string>
 }
 
+/** A running server's address and admin login, as a process that attaches to it needs them. */
+export interface ServerEndpoint extends ServerAddress {
+  user: string
+  password: string
+}
+
 const GIB = 1024 ** 3
 
 /** One SQL Server for a whole grading process; every submission gets its own database on it. */
 export class MssqlServer {
   private constructor(
-    private readonly container: StartedMSSQLServerContainer,
+    /** Undefined for a server this process attached to ({@link attach}): its starter stops it. */
+    private readonly container: StartedMSSQLServerContainer | undefined,
     readonly address: ServerAddress,
     readonly admin: Credentials,
     /** A connection as SA to master: only the grader uses it, never learner SQL. */
@@ -47,9 +54,28 @@ export class MssqlServer {
     }
   }
 
+  /**
+   * A server that another process started and owns (a batch's parent process, for its workers):
+   * connects as its admin, waiting for it as `start` does; `stop()` only closes this connection.
+   */
+  static async attach(
+    endpoint: ServerEndpoint,
+    options: { readyTimeoutMs?: number } = {},
+  ): Promise<MssqlServer> {
+    const address = { host: endpoint.host, port: endpoint.port }
+    const admin = { user: endpoint.user, password: endpoint.password }
+    const adminPool = await waitUntilReady(address, admin, { timeoutMs: options.readyTimeoutMs ?? 120_000 })
+    return new MssqlServer(undefined, address, admin, adminPool)
+  }
+
+  /** Where another process attaches to this server, and as whom: a secret for the grader's own processes. */
+  get endpoint(): ServerEndpoint {
+    return { ...this.address, ...this.admin }
+  }
+
   async stop(): Promise<void> {
     await this.adminPool.close().catch(() => {})
-    await this.container.stop()
+    await this.container?.stop()
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
