@@ -43,6 +43,8 @@ export interface LearnerImageBuildOptions {
   proxyEnv?: Record<string, string>
   /** Default: {@link resolveProxyCa} (the `LABS_PROXY_CA` setting); `null` for none. */
   proxyCa?: ProxyCa | null
+  /** Build every step again, ignoring the build cache (tests that need a second, identical layer). */
+  noCache?: boolean
 }
 
 export interface LearnerImage {
@@ -154,6 +156,7 @@ export async function buildLearnerImage(
         buildargs: buildArgs,
         labels,
         pull: false,
+        ...(options.noCache ? { nocache: true } : {}),
         rm: true,
         forcerm: true,
         memory: limits.memoryBytes,

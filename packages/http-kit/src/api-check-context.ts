@@ -113,5 +113,8 @@ export interface ExecResult {
 export interface RebuildReport {
   totalSteps: number
   cachedSteps: number
-  steps: { instruction: string; cached: boolean }[]
+  /** The learner's steps (FROM lines left out), each with its stage: the index of its FROM, from 0. */
+  steps: { instruction: string; cached: boolean; stage: number }[]
+  /** For each stage, the earlier stage it is built FROM (`FROM deps AS compile`), or null for an image. */
+  stageBases: (number | null)[]
 }

@@ -50,12 +50,13 @@ describe('parseBuildSteps', () => {
       totalSteps: 5,
       cachedSteps: 3,
       steps: [
-        { instruction: 'WORKDIR /app', cached: true },
-        { instruction: 'COPY package.json ./', cached: true },
-        { instruction: 'RUN npm ci --omit=dev', cached: true },
-        { instruction: 'COPY . .', cached: false },
-        { instruction: 'CMD ["node", "server.js"]', cached: false },
+        { instruction: 'WORKDIR /app', cached: true, stage: 0 },
+        { instruction: 'COPY package.json ./', cached: true, stage: 0 },
+        { instruction: 'RUN npm ci --omit=dev', cached: true, stage: 0 },
+        { instruction: 'COPY . .', cached: false, stage: 0 },
+        { instruction: 'CMD ["node", "server.js"]', cached: false, stage: 0 },
       ],
+      stageBases: [null],
     })
   })
 
@@ -80,9 +81,25 @@ describe('parseBuildSteps', () => {
     const ran = "RUN mkdir -p '/root/.npm' && { npm ci ; }; status=$?; rm -rf '/root/.npm'; exit $status"
     const output = `Step 1/3 : FROM node:22-bookworm-slim\n ---> 1\nStep 2/3 : ${ran}\n ---> Using cache\n ---> 2\nStep 3/3 : COPY . .\n ---> 3\n`
     expect(parseBuildSteps(output, dockerfile).steps).toEqual([
-      { instruction: 'RUN --mount=type=cache,target=/root/.npm npm ci', cached: true },
-      { instruction: 'COPY . .', cached: false },
+      { instruction: 'RUN --mount=type=cache,target=/root/.npm npm ci', cached: true, stage: 0 },
+      { instruction: 'COPY . .', cached: false, stage: 0 },
     ])
+  })
+
+  test('numbers the stages, and names the earlier stage each one is built FROM', () => {
+    const dockerfile = [
+      'FROM node:22-bookworm-slim AS deps',
+      'RUN npm ci',
+      'FROM deps AS compile',
+      'COPY src src',
+      'FROM --platform=linux/amd64 node:22-bookworm-slim',
+      'COPY --from=compile /dist dist',
+      'FROM 1',
+      'CMD ["x"]',
+    ].join('\n')
+    const report = allCached(dockerfile)
+    expect(report.steps.map((s) => s.stage)).toEqual([0, 1, 2, 3])
+    expect(report.stageBases).toEqual([null, 0, null, 1])
   })
 
   test('a context the touch did not change is all cache', () => {

@@ -15,16 +15,35 @@ export function parseBuildSteps(output: string, dockerfile: string): RebuildRepo
   const built = parseDockerfile(asBuilt(dockerfile))
   const steps: RebuildReport['steps'] = []
   let next = 0
+  let stage = -1
   for (const step of printed) {
     const instruction = built[next]
     if (!instruction) break
     if (key(step.instruction) !== key(instruction.text)) continue
     const original = own[next] ?? instruction
     next++
-    if (original.keyword !== 'FROM') steps.push({ instruction: original.text, cached: step.cached })
+    if (original.keyword === 'FROM') stage++
+    else steps.push({ instruction: original.text, cached: step.cached, stage: Math.max(stage, 0) })
   }
   const cachedSteps = steps.filter((s) => s.cached).length
-  return { totalSteps: steps.length, cachedSteps, steps }
+  return { totalSteps: steps.length, cachedSteps, steps, stageBases: stageBases(own) }
+}
+
+/** For each FROM, the index of the earlier stage it names (by `AS` name or number), else null. */
+export function stageBases(instructions: readonly { keyword: string; text: string }[]): (number | null)[] {
+  const names = new Map<string, number>()
+  const bases: (number | null)[] = []
+  for (const from of instructions.filter((i) => i.keyword === 'FROM')) {
+    const words = from.text
+      .split(/\s+/)
+      .slice(1)
+      .filter((w) => !w.startsWith('--'))
+    const image = (words[0] ?? '').toLowerCase()
+    const index = bases.length
+    bases.push(names.get(image) ?? (/^\d+$/.test(image) && Number(image) < index ? Number(image) : null))
+    if (words[1]?.toUpperCase() === 'AS' && words[2]) names.set(words[2].toLowerCase(), index)
+  }
+  return bases
 }
 
 /** Every `Step N/M : …` block of the output, in order, with whether it came from the cache. */
@@ -55,10 +74,13 @@ function key(text: string): string {
 
 /** The report of a build the cache served entirely. */
 export function allCached(dockerfile: string): RebuildReport {
-  const steps = parseDockerfile(dockerfile)
-    .filter((i) => i.keyword !== 'FROM')
-    .map((i) => ({ instruction: i.text, cached: true }))
-  return { totalSteps: steps.length, cachedSteps: steps.length, steps }
+  const instructions = parseDockerfile(dockerfile)
+  const steps: RebuildReport['steps'] = []
+  let stage = -1
+  for (const i of instructions)
+    if (i.keyword === 'FROM') stage++
+    else steps.push({ instruction: i.text, cached: true, stage: Math.max(stage, 0) })
+  return { totalSteps: steps.length, cachedSteps: steps.length, steps, stageBases: stageBases(instructions) }
 }
 
 /**

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { connectDocker, IMAGE_CATALOG, LABEL } from '@backend-labs/containers'
+import { buildLearnerImage, connectDocker, IMAGE_CATALOG, LABEL } from '@backend-labs/containers'
+import { rerunCulprits } from '@backend-labs/http-kit'
 import type Docker from 'dockerode'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { LazyDockerLab } from './docker-lab.ts'
@@ -157,18 +158,48 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
   test('rebuildAfterTouch(): the steps before COPY . . come from the cache', async () => {
     const report = await lab.rebuildAfterTouch('server.js')
     expect(report.steps).toEqual([
-      { instruction: 'WORKDIR /app', cached: true },
-      { instruction: 'COPY package.json ./', cached: true },
-      { instruction: 'RUN echo installed > deps.txt', cached: true },
-      { instruction: 'COPY . .', cached: false },
-      { instruction: 'RUN mkdir -p /data && chown node:node /data', cached: false },
-      { instruction: 'USER node', cached: false },
-      { instruction: expect.stringMatching(/^HEALTHCHECK /), cached: false },
-      { instruction: 'EXPOSE 3000', cached: false },
-      { instruction: 'CMD ["node", "server.js"]', cached: false },
+      { instruction: 'WORKDIR /app', cached: true, stage: 0 },
+      { instruction: 'COPY package.json ./', cached: true, stage: 0 },
+      { instruction: 'RUN echo installed > deps.txt', cached: true, stage: 0 },
+      { instruction: 'COPY . .', cached: false, stage: 0 },
+      { instruction: 'RUN mkdir -p /data && chown node:node /data', cached: false, stage: 0 },
+      { instruction: 'USER node', cached: false, stage: 0 },
+      { instruction: expect.stringMatching(/^HEALTHCHECK /), cached: false, stage: 0 },
+      { instruction: 'EXPOSE 3000', cached: false, stage: 0 },
+      { instruction: 'CMD ["node", "server.js"]', cached: false, stage: 0 },
     ])
-    expect(report).toMatchObject({ totalSteps: 9, cachedSteps: 3 })
+    expect(report).toMatchObject({ totalSteps: 9, cachedSteps: 3, stageBases: [null] })
   })
+
+  test('rebuildAfterTouch(): an identical layer of another build makes a step run again, and nothing is blamed', async () => {
+    // A second submission whose Dockerfile starts the same way, built while this one is graded
+    // (as in a batch or a verify): its WORKDIR and COPY layers are siblings of ours, and newer.
+    const own = await writeLearnerContext(randomUUID())
+    const other = await writeLearnerContext(randomUUID())
+    const otherDockerfile = `FROM ${IMAGE_CATALOG.node.ref}\nWORKDIR /app\nCOPY package.json ./\nRUN echo other > deps.txt\n`
+    await writeFile(join(other, 'Dockerfile'), otherDockerfile)
+    const graded = new LazyDockerLab(own, TEST_LAB_ID)
+    try {
+      await graded.image()
+      const sibling = await buildLearnerImage(docker, {
+        contextDir: other,
+        labId: TEST_LAB_ID,
+        noCache: true,
+        ...(await graded.session.buildSettings()),
+      })
+      graded.session.discardAtEnd([sibling.id])
+      const report = await graded.rebuildAfterTouch('server.js')
+      const step = (text: string) => report.steps.find((s) => s.instruction === text)
+      // the builder took the newer COPY layer, which has no `RUN echo installed` child
+      expect(step('COPY package.json ./')?.cached).toBe(true)
+      expect(step('RUN echo installed > deps.txt')?.cached).toBe(false)
+      expect(rerunCulprits(report, (s) => s.instruction.startsWith('RUN echo installed'))).toEqual([])
+    } finally {
+      await graded.dispose()
+      await rm(own, { recursive: true, force: true })
+      await rm(other, { recursive: true, force: true })
+    }
+  }, 180_000)
 
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
     const registry = await lab.session.registry()
