@@ -45,6 +45,12 @@ export interface LearnerImageBuildOptions {
   proxyCa?: ProxyCa | null
   /** Build every step again, ignoring the build cache (tests that need a second, identical layer). */
   noCache?: boolean
+  /**
+   * Images whose layers alone may serve the build cache (an earlier build's final image and stage
+   * heads). Without it the classic builder takes the newest identical layer of any build, which under
+   * concurrent builds may be another build's, whose later steps are not this one's.
+   */
+  cacheFrom?: string[]
 }
 
 export interface LearnerImage {
@@ -55,6 +61,8 @@ export interface LearnerImage {
   durationMs: number
   /** Build output (capped); empty when cached. */
   output: string
+  /** Whether the output hit its cap, so only its tail is in `output`. */
+  outputTruncated: boolean
 }
 
 const CA_FILE_IN_CONTEXT = '.backend-labs-proxy-ca.crt'
@@ -111,7 +119,14 @@ export async function buildLearnerImage(
   const cachedImage = async () => {
     const existing = await imagePresence(docker, ref)
     return existing.presence !== 'missing' && existing.id
-      ? { ref, id: existing.id, cached: true, durationMs: Date.now() - started, output: '' }
+      ? {
+          ref,
+          id: existing.id,
+          cached: true,
+          durationMs: Date.now() - started,
+          output: '',
+          outputTruncated: false,
+        }
       : undefined
   }
   const early = await cachedImage()
@@ -157,6 +172,8 @@ export async function buildLearnerImage(
         labels,
         pull: false,
         ...(options.noCache ? { nocache: true } : {}),
+        // a JSON array in one query parameter, as the Engine API wants it
+        ...(options.cacheFrom?.length ? { cachefrom: JSON.stringify(options.cacheFrom) } : {}),
         rm: true,
         forcerm: true,
         memory: limits.memoryBytes,
@@ -198,7 +215,14 @@ export async function buildLearnerImage(
   if (stoppedFor === 'output') throw buildOutputFlood(output, file, outputLimitBytes)
   if (output.error) throw buildFailure(output, file, limits)
   const id = (await docker.getImage(ref).inspect()).Id
-  return { ref, id, cached: false, durationMs: Date.now() - started, output: output.output }
+  return {
+    ref,
+    id,
+    cached: false,
+    durationMs: Date.now() - started,
+    output: output.output,
+    outputTruncated: output.truncated,
+  }
 }
 
 async function requireBaseImages(docker: Docker, bases: FromImage[], dockerfileName: string) {

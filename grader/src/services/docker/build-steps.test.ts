@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { allCached, freshStageHeads, parseBuildSteps, printedSteps } from './build-steps.ts'
+import { allCached, freshStageHeads, parseBuildSteps, printedSteps, stageHeads } from './build-steps.ts'
 
 const DOCKERFILE = `FROM node:22-bookworm-slim
 # dependencies first
@@ -133,5 +133,7 @@ Step 9/9 : CMD ["node", "dist/server.js"]
 Successfully built 555555555555
 `
     expect(freshStageHeads(output)).toEqual(['333333333333'])
+    // every earlier stage's last image, cached or not: the cache sources of a rebuild
+    expect(stageHeads(output)).toEqual(['111111111111', '333333333333'])
   })
 })

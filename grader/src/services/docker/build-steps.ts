@@ -89,13 +89,25 @@ export function allCached(dockerfile: string): RebuildReport {
  * which removing the final image does not remove. Cached ones are left alone: they are the cache.
  */
 export function freshStageHeads(output: string): string[] {
-  const heads: string[] = []
-  let last: { id?: string; fresh: boolean } | undefined
+  return stageHeadsOf(output)
+    .filter((h) => h.fresh)
+    .map((h) => h.id)
+}
+
+/** The last image of every stage but the final one, whether this build made it or the cache served it. */
+export function stageHeads(output: string): string[] {
+  return stageHeadsOf(output).map((h) => h.id)
+}
+
+function stageHeadsOf(output: string): { id: string; fresh: boolean }[] {
+  const heads: { id: string; fresh: boolean }[] = []
+  let last: { id?: string; fresh: boolean; from: boolean } | undefined
   for (const line of output.split(/\r?\n/)) {
     const step = /^Step \d+\/\d+ : (\S+)/.exec(line)
     if (step) {
-      if (step[1]?.toUpperCase() === 'FROM' && last?.fresh && last.id) heads.push(last.id)
-      last = { fresh: step[1]?.toUpperCase() !== 'FROM' }
+      const from = step[1]?.toUpperCase() === 'FROM'
+      if (from && last && !last.from && last.id) heads.push({ id: last.id, fresh: last.fresh })
+      last = { fresh: !from, from }
       continue
     }
     if (!last) continue

@@ -23,6 +23,8 @@ export class LazyDockerLab implements DockerLab {
   private built: Promise<BuiltImage> | undefined
   /** True when the image was already there from an earlier grade (no build ran now). */
   private builtEarlier = false
+  /** The original build's output (empty when it came from an earlier grade): its stage heads. */
+  private buildOutput = ''
   private readonly apps = new Map<string, Promise<RunningApp>>()
   private readonly services = new Map<string, Promise<RunningService>>()
   private readonly rebuilds = new Map<string, Promise<RebuildReport>>()
@@ -43,6 +45,8 @@ export class LazyDockerLab implements DockerLab {
         ...(await this.session.buildSettings()),
       })
       this.builtEarlier = image.cached
+      // a truncated output may have lost the first stages' heads: then no cache sources at all
+      this.buildOutput = image.outputTruncated ? '' : image.output
       return describeImage(this.session, image.ref)
     })()
     return this.built
@@ -78,6 +82,7 @@ export class LazyDockerLab implements DockerLab {
           id: original.id,
           ref: original.ref,
           fromEarlierGrade: this.builtEarlier,
+          output: this.buildOutput,
         }),
       )
       this.rebuilds.set(path, report)

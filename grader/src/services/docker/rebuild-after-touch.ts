@@ -5,7 +5,7 @@ import { extname, isAbsolute, join, normalize, sep } from 'node:path'
 import { buildLearnerImage } from '@backend-labs/containers'
 import type { RebuildReport } from '@backend-labs/http-kit'
 import { CheckFailure } from '@backend-labs/lab-kit'
-import { allCached, freshStageHeads, parseBuildSteps } from './build-steps.ts'
+import { allCached, freshStageHeads, parseBuildSteps, stageHeads } from './build-steps.ts'
 import type { DockerSession } from './docker-session.ts'
 
 const LINE_COMMENT: Record<string, string> = {
@@ -43,8 +43,11 @@ export async function rebuildAfterTouch(
   contextDir: string,
   labId: string,
   path: string,
-  /** The image built from the untouched context, and whether it came from an earlier grade. */
-  original: { id: string; ref: string; fromEarlierGrade: boolean },
+  /**
+   * The image built from the untouched context, whether it came from an earlier grade, and the
+   * output of its build (empty when it did).
+   */
+  original: { id: string; ref: string; fromEarlierGrade: boolean; output: string },
 ): Promise<RebuildReport> {
   const relative = normalize(path)
   if (isAbsolute(relative) || relative === '..' || relative.startsWith(`..${sep}`))
@@ -62,19 +65,33 @@ export async function rebuildAfterTouch(
     })
   const registry = await session.registry()
   const network = await session.buildSettings()
-  const build = (dir: string, id: string) =>
-    buildLearnerImage(registry.docker, { contextDir: dir, labId: id, labels: registry.labels, ...network })
+  const build = (dir: string, id: string, cacheFrom?: string[]) =>
+    buildLearnerImage(registry.docker, {
+      contextDir: dir,
+      labId: id,
+      labels: registry.labels,
+      ...network,
+      ...(cacheFrom ? { cacheFrom } : {}),
+    })
+  // The rebuild below is measured against the original build's own layers only: its final image and
+  // the last image of each earlier stage. Left to itself, the classic builder takes the newest
+  // identical layer of any build, and a concurrent build of the same first steps (a batch, a
+  // verify) would make it run steps again that this Dockerfile does not invalidate.
+  // Without a whole output (its stage heads) the builder is left to its own choice, as before.
+  const sourcesOf = (id: string, output: string) => (output ? [id, ...stageHeads(output)] : undefined)
+  let sources = sourcesOf(original.id, original.output)
   if (original.fromEarlierGrade) {
     // its stages stay: they are the cache the rebuild below is measured against
     const warm = await build(contextDir, `${labId}/cache-warm-up`)
     if (warm.id !== original.id) session.discardAtEnd([warm.id])
+    sources = sourcesOf(warm.id, warm.outputTruncated ? '' : warm.output)
   }
   const copy = await mkdtemp(join(tmpdir(), 'backend-labs-touch-'))
   try {
     await cp(contextDir, copy, { recursive: true, verbatimSymlinks: true })
     await appendFile(join(copy, relative), touchText(relative, registry.runId))
     const dockerfile = await readFile(join(copy, 'Dockerfile'), 'utf8')
-    const built = await build(copy, labId)
+    const built = await build(copy, labId, sources)
     if (built.id !== original.id) session.discardAtEnd([built.id, ...freshStageHeads(built.output).reverse()])
     // the file is not part of the build context (.dockerignore): nothing changed, all is cache
     if (built.ref === original.ref || built.cached) return allCached(dockerfile)
