@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/build-cli.setup.ts'],
     setupFiles: ['test/release-resources.setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: a loaded CI machine runs 3–4× slower, and a verdict must not depend on load.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 })

@@ -16,11 +16,19 @@ export function onProcessExit(release: () => Promise<unknown>): void {
  * if the process is interrupted first, it is released with the rest.
  */
 export function holdUntilExit(release: () => Promise<unknown>): () => void {
+  // made by a grade still running after the release began (an interrupt mid-grade): release it now
+  if (releasing) {
+    void release().catch(() => {})
+    return () => {}
+  }
   held.add(release)
   return () => held.delete(release)
 }
 
+let releasing = false
+
 export async function releaseProcessResources(): Promise<void> {
+  releasing = true
   const all = [...held, ...atExit.splice(0).reverse()]
   held.clear()
   await Promise.allSettled(all.map((release) => release()))

@@ -21,7 +21,8 @@ function alive(pid: number): boolean {
  */
 export async function privateTempDir(kind: string): Promise<{ dir: string; release: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `labs-${kind}-${process.pid}-`))
-  const remove = () => rm(dir, { recursive: true, force: true })
+  // retried: on an interrupt, a git process of the grade may still be writing into it (ENOTEMPTY)
+  const remove = () => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
   const unhold = holdUntilExit(remove)
   return {
     dir,
