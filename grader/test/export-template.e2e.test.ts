@@ -114,7 +114,12 @@ describe("labs export-template: the learners' repository", () => {
           'pnpm',
           ['install', '--offline', '--frozen-lockfile'],
           { cwd: out, timeout: 300_000 },
-          (e) => (e ? reject(e) : resolve()),
+          (e, stdout, stderr) =>
+            e
+              ? reject(
+                  new Error(`${e.message}\n${String(stdout).slice(-2000)}\n${String(stderr).slice(-2000)}`),
+                )
+              : resolve(),
         ),
       )
     }, 300_000)

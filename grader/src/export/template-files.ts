@@ -8,7 +8,9 @@ import { HardenedGit } from '@backend-labs/git-kit'
 const LEFT_OUT = [
   /^grader\/suites(\/|\.sealed$)/,
   /^grader\/\.unsealed-/,
-  /^grader\/(test|scripts)\//,
+  /^grader\/test\//,
+  // the CLI's build (the `prepare` script) goes along; the demo grades solutions
+  /^grader\/scripts\/(?!build-cli\.ts$)/,
   /\.test\.ts$/,
   /^bench\/(?!package\.json$)/,
   /^\.ci\//,
