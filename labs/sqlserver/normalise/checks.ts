@@ -1,4 +1,4 @@
-import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { defineChecks, expectAll, fail } from '@backend-labs/lab-kit'
 import { qualifiedName, type SqlCheckContext } from '@backend-labs/sql-kit'
 import { grandTotalQuery } from './grand-total-query.ts'
 import { salesExpectations } from './sales-csv.ts'
@@ -60,14 +60,18 @@ export default defineChecks<SqlCheckContext>('public', [
     hints: ['A surrogate key (INT IDENTITY) or the natural key (the order id, the SKU) both work.'],
     async run(ctx) {
       await ctx.sql.apply(SCHEMA_FILES)
-      for (const t of expectSalesSchema(await ctx.sql.model()))
-        if (!t.primaryKey)
-          fail({
-            expected: `${qualifiedName(t)} to have a primary key`,
-            found: 'no primary key',
-            ...(t.source ? { where: `${t.source.file}:${t.source.line}` } : {}),
-            hint: 'add PRIMARY KEY to the key column, or CONSTRAINT PK_… PRIMARY KEY (…) to the table',
-          })
+      // every table without one at once, not one per attempt
+      expectAll(
+        expectSalesSchema(await ctx.sql.model()).map((t) => () => {
+          if (!t.primaryKey)
+            fail({
+              expected: `${qualifiedName(t)} to have a primary key`,
+              found: 'no primary key',
+              ...(t.source ? { where: `${t.source.file}:${t.source.line}` } : {}),
+              hint: 'add PRIMARY KEY to the key column, or CONSTRAINT PK_… PRIMARY KEY (…) to the table',
+            })
+        }),
+      )
     },
   },
   {
@@ -87,20 +91,29 @@ export default defineChecks<SqlCheckContext>('public', [
         orders: expected.orders,
         orderLines: expected.orderLines,
       }
-      for (const [role, count] of Object.entries(want) as [keyof typeof want, number][]) {
-        const table = tables[role]
-        const [row] = await ctx.sql.query<{ n: number }>(`SELECT COUNT_BIG(*) AS n FROM ${sqlName(table)}`)
-        const found = Number(row?.n ?? 0)
-        if (found !== count)
-          fail({
-            expected: `${count} rows in ${qualifiedName(table)} (one per distinct ${role === 'orderLines' ? 'line of sales.csv' : role.replace(/s$/, '')} in sales.csv)`,
-            found: `${found}`,
-            hint:
-              found > count
-                ? 'something is inserted twice: each customer, product and order once, each CSV row as one order line'
-                : 'some rows of sales.csv are missing from load.sql',
-          })
+      // every table's count first, then each wrong one reported, all at once
+      const counts = new Map<keyof typeof want, number>()
+      for (const role of Object.keys(want) as (keyof typeof want)[]) {
+        const [row] = await ctx.sql.query<{ n: number }>(
+          `SELECT COUNT_BIG(*) AS n FROM ${sqlName(tables[role])}`,
+        )
+        counts.set(role, Number(row?.n ?? 0))
       }
+      expectAll(
+        (Object.entries(want) as [keyof typeof want, number][]).map(([role, count]) => () => {
+          const table = tables[role]
+          const found = counts.get(role) ?? 0
+          if (found !== count)
+            fail({
+              expected: `${count} rows in ${qualifiedName(table)} (one per distinct ${role === 'orderLines' ? 'line of sales.csv' : role.replace(/s$/, '')} in sales.csv)`,
+              found: `${found}`,
+              hint:
+                found > count
+                  ? 'something is inserted twice: each customer, product and order once, each CSV row as one order line'
+                  : 'some rows of sales.csv are missing from load.sql',
+            })
+        }),
+      )
     },
   },
   {
