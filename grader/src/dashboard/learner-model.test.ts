@@ -70,6 +70,11 @@ describe('buildLearnerModel', () => {
     })
   })
 
+  it('prefers a lab that follows the one attempted last over an earlier lab with no prerequisites', () => {
+    const order = [lab('git/a', [], 'passed'), lab('git/free'), lab('git/b', ['git/a'])]
+    expect(buildLearnerModel(order, history([attempt('git/a', 1, 5, [])])).next?.id).toBe('git/b')
+  })
+
   it('continues numbering after attempts folded into a summary, and passes on notices', () => {
     const summary = {
       v: 1,

@@ -49,16 +49,28 @@ function labView(lab: CatalogLab, history: HistoryState): LearnerLab {
 }
 
 /**
- * What to do next: the nearest lab not started whose prerequisites are all passed, in the track of
- * the latest attempt first, then in catalog order; else the in-progress lab attempted last.
+ * What to do next: the nearest lab not started whose prerequisites are all passed. Nearest: one that
+ * follows the lab attempted last, then one that follows any passed lab, then one in the same track,
+ * then catalog order. With none ready: the in-progress lab attempted last.
  */
 function nextStep(labs: LearnerLab[]): LearnerModel['next'] {
   const passed = new Set(labs.filter((l) => l.status === 'passed').map((l) => l.id))
   const latest = [...labs]
     .filter((l) => l.attempts.length > 0)
     .sort((a, b) => (a.attempts.at(-1)!.at < b.attempts.at(-1)!.at ? 1 : -1))[0]
-  const ready = labs.filter((l) => l.status === 'not started' && l.prerequisites.every((p) => passed.has(p)))
-  const pick = ready.find((l) => l.track === latest?.track) ?? ready[0]
+  const distance = (l: LearnerLab) =>
+    latest && l.prerequisites.includes(latest.id)
+      ? 0
+      : l.prerequisites.length > 0
+        ? 1
+        : l.track === latest?.track
+          ? 2
+          : 3
+  const ready = labs
+    .map((l, order) => ({ l, order }))
+    .filter(({ l }) => l.status === 'not started' && l.prerequisites.every((p) => passed.has(p)))
+    .sort((a, b) => distance(a.l) - distance(b.l) || a.order - b.order)
+  const pick = ready[0]?.l
   if (pick) {
     const why =
       pick.prerequisites.length > 0

@@ -32,7 +32,7 @@ export function pageHtml(model: DashboardModel, options: PageOptions): string {
 <style>${PAGE_STYLE}</style>
 </head>
 <body data-live="${options.live}" data-view="${model.kind}">
-<header><h1>Backend Labs: ${heading}</h1><p>Generated ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC${options.live ? ', updated live as you grade' : ''}.</p></header>
+<header><h1>Backend Labs: ${heading}</h1><p>Generated ${model.generatedAt.slice(0, 16).replace('T', ' ')} UTC${options.live ? (model.kind === 'learner' ? ', updated live as you grade' : ', updated when the results change') : ''}.</p></header>
 <main id="app" aria-live="polite"></main>
 <script id="dashboard-model" type="application/json">${scriptSafeJson(model)}</script>
 ${script}

@@ -4,7 +4,7 @@ export const PAGE_STYLE = `
 body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem 3rem; }
 h1 { font-size: 1.5rem; margin: 0.5rem 0; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-h3 { font-size: 1rem; margin: 0.75rem 0 0.25rem; text-transform: capitalize; }
+h3 { font-size: 1rem; margin: 0.75rem 0 0.25rem; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 1rem; }
 figure { margin: 0; padding: 0.5rem; border: 1px solid #e4e4e4; border-radius: 6px; overflow-x: auto; }
 figcaption { font-weight: 600; margin-bottom: 0.25rem; }

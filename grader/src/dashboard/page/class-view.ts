@@ -8,6 +8,7 @@ function distribution(lab: ClassLab): HTMLElement {
   for (const s of lab.scores) counts.set(s.score, (counts.get(s.score) ?? 0) + 1)
   const bars = [...counts].map(([score, learners]) => ({ score, learners })).sort((a, b) => a.score - b.score)
   const chart = Plot.plot({
+    width: 360,
     height: 180,
     ariaLabel: `Score distribution for ${lab.id}`,
     ariaDescription: bars.map((b) => `${b.learners} learners scored ${b.score}`).join('; '),
@@ -48,7 +49,7 @@ function heatmap(model: ClassModel): HTMLElement {
     height: 80 + 40 * model.labs.length,
     width: Math.max(640, 160 + 48 * new Set(cells.map((c) => c.check)).size),
     ariaLabel: 'Failure rate per check (labs by checks)',
-    x: { label: null, tickRotate: -40 },
+    x: { label: null, tickRotate: -40, domain: [...new Set(cells.map((c) => c.check))] },
     y: { label: null },
     color: {
       type: 'linear',

@@ -49,6 +49,7 @@ function trackMap(model: LearnerModel): HTMLElement {
 function scoreChart(lab: LearnerLab): HTMLElement {
   const points = lab.attempts
   const chart = Plot.plot({
+    width: 360,
     height: 180,
     marginLeft: 40,
     ariaLabel: `Score over attempts for ${lab.id}`,
