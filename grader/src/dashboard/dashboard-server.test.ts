@@ -46,7 +46,7 @@ it('serves the page with its model, the script, and refuses another host name', 
   expect(dashboard.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
   const page = await get(dashboard.url)
   expect(page.status).toBe(200)
-  expect(page.body).toContain('<script src="/page.js"></script>')
+  expect(page.body).toContain('<script defer src="/page.js"></script>')
   expect(page.body).toContain('"kind":"learner"')
   expect((await get(`${dashboard.url}page.js`)).body).toBe('console.log(1)')
   expect((await get(`${dashboard.url}nope`)).status).toBe(404)

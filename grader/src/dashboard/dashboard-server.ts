@@ -28,9 +28,14 @@ export async function serveDashboard(
   source: ModelSource,
   script: string,
   port = 0,
+  /** The model already built (e.g. to report bad input before serving), so it is not built twice. */
+  initial?: DashboardModel,
 ): Promise<RunningDashboard> {
   const clients = new Set<ServerResponse>()
   let host = ''
+  // Built once, then again only when a watched file changes: a page load never waits for a rebuild.
+  let current = initial ? Promise.resolve(initial) : source.model()
+  current.catch(() => undefined)
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // Only this machine, by its own name: a page on another site cannot reach us through DNS rebinding.
     if (req.headers.host !== host && req.headers.host !== host.replace('127.0.0.1', 'localhost')) {
@@ -39,7 +44,7 @@ export async function serveDashboard(
     }
     const path = (req.url ?? '/').split('?')[0]
     if (path === '/') {
-      const html = pageHtml(await source.model(), { live: true, script: { src: '/page.js' } })
+      const html = pageHtml(await current, { live: true, script: { src: '/page.js' } })
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PAGE_CSP })
       res.end(html)
     } else if (path === '/page.js') {
@@ -47,7 +52,7 @@ export async function serveDashboard(
       res.end(script)
     } else if (path === '/model.json') {
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(await source.model()))
+      res.end(JSON.stringify(await current))
     } else if (path === '/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -75,7 +80,8 @@ export async function serveDashboard(
 
   let timer: NodeJS.Timeout | undefined
   const push = async () => {
-    const data = JSON.stringify(await source.model())
+    current = source.model()
+    const data = JSON.stringify(await current)
     for (const c of clients) c.write(`event: model\ndata: ${data}\n\n`)
   }
   let watcher: FSWatcher | undefined

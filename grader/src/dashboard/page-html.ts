@@ -21,7 +21,7 @@ export function pageHtml(model: DashboardModel, options: PageOptions): string {
   const heading = model.kind === 'learner' ? 'Your progress' : 'Class results'
   const script =
     'src' in options.script
-      ? `<script src="${options.script.src}"></script>`
+      ? `<script defer src="${options.script.src}"></script>`
       : `<script>${options.script.inline.replaceAll('</script', '<\\/script')}</script>`
   return `<!doctype html>
 <html lang="en">

@@ -39,7 +39,7 @@ export const dashboardCommand: CommandSpec = {
     // Read once first: bad input is reported before anything is served, and notices are said once.
     const first = await source.model()
     for (const notice of first.notices) app.err(`${pc.yellow('notice:')} ${notice}\n`)
-    const dashboard = await serveDashboard(source, await readPageBundle(), port)
+    const dashboard = await serveDashboard(source, await readPageBundle(), port, first)
     app.out(`Dashboard: ${dashboard.url}  (Ctrl-C to stop)\n`)
     if (options.open) {
       const advice = openInBrowser(dashboard.url)

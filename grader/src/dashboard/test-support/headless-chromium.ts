@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
+export type { Browser, Page }
+
 /** Debian's chromium (`apt-get install -y chromium`): the tests never download a browser. */
 export const CHROMIUM = '/usr/bin/chromium'
 
