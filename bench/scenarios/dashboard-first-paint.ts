@@ -14,6 +14,7 @@ import {
 } from '../../grader/src/dashboard/test-support/headless-chromium.ts'
 import { historyText, seededHistory } from '../../grader/src/dashboard/test-support/seeded-history.ts'
 import type { BenchScenario } from '../bench-scenario.ts'
+import { labs } from '../cli-process.ts'
 
 const GIT_LABS = [
   'first-commits',
@@ -111,3 +112,14 @@ export const dashboardClassFirstPaint = firstPaint(
   'dashboard start → first contentful paint, class of 200 learners',
   () => ['--results', dir],
 )
+
+/** The floor, measured in turns with the two above: `labs list --json` reads the same catalog and state. */
+export const dashboardFloorList: BenchScenario = {
+  name: 'labs list --json (the dashboard floor), same state',
+  runs: 7,
+  group: 'dashboard',
+  unavailable: async () => chromiumMissing(),
+  setup: shared,
+  run: () => labs(['list', '--json'], { LABS_STATE_DIR: dir, LABS_WORKSPACE_DIR: join(dir, 'workspaces') }),
+  teardown: release,
+}

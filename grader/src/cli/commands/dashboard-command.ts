@@ -37,9 +37,9 @@ export const dashboardCommand: CommandSpec = {
       throw new BadInputError(`--port takes a port number, not "${String(options.port)}"`)
     const source = sourceFor(app, options)
     // Read once first: bad input is reported before anything is served, and notices are said once.
-    const first = await source.model()
+    const [first, script] = await Promise.all([source.model(), readPageBundle()])
     for (const notice of first.notices) app.err(`${pc.yellow('notice:')} ${notice}\n`)
-    const dashboard = await serveDashboard(source, await readPageBundle(), port, first)
+    const dashboard = await serveDashboard(source, script, port, first)
     app.out(`Dashboard: ${dashboard.url}  (Ctrl-C to stop)\n`)
     if (options.open) {
       const advice = openInBrowser(dashboard.url)
