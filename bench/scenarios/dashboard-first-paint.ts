@@ -120,6 +120,8 @@ export const dashboardFloorList: BenchScenario = {
   group: 'dashboard',
   unavailable: async () => chromiumMissing(),
   setup: shared,
-  run: () => labs(['list', '--json'], { LABS_STATE_DIR: dir, LABS_WORKSPACE_DIR: join(dir, 'workspaces') }),
+  async run() {
+    await labs(['list', '--json'], { LABS_STATE_DIR: dir, LABS_WORKSPACE_DIR: join(dir, 'workspaces') })
+  },
   teardown: release,
 }
