@@ -18,7 +18,8 @@ import { CliSandbox, repoRoot } from './cli-harness.ts'
 
 const missing = chromiumMissing()
 const LAB = 'git/first-commits'
-const screenshots = join(repoRoot, 'docs', 'img')
+/** The README's screenshots are refreshed on request only, so a test run leaves the work tree clean. */
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === '1'
 
 /** The `<title>` of every dot of a figure's chart: what a reader hovering each point sees. */
 const pointTitles = (page: Page, figure: string) =>
@@ -33,11 +34,12 @@ describe.skipIf(missing !== undefined)(
     let sb: CliSandbox
     const running: DashboardProcess[] = []
     const env = () => ({ LABS_WORKSPACE_DIR: sb.workspaces, LABS_STATE_DIR: sb.state })
+    const screenshot = (name: string) =>
+      join(updateScreenshots ? join(repoRoot, 'docs', 'img') : sb.dir, name)
 
     beforeAll(async () => {
       browser = await launchChromium()
       sb = await CliSandbox.create()
-      await mkdir(screenshots, { recursive: true })
     })
     afterAll(async () => {
       for (const d of running) await d.stop()
@@ -75,7 +77,7 @@ describe.skipIf(missing !== undefined)(
       expect(await page.getAttribute('section[data-next]', 'data-next')).toBeTruthy()
       expect(await page.locator('figure[data-chart="failed-most"] svg').count()).toBe(1)
       expect(blocked).toEqual([])
-      await page.screenshot({ path: join(screenshots, 'dashboard-learner.png'), fullPage: true })
+      await page.screenshot({ path: screenshot('dashboard-learner.png'), fullPage: true })
     })
 
     it('updates without a reload when a lab is graded while the page is open', async () => {
@@ -128,7 +130,7 @@ describe.skipIf(missing !== undefined)(
           expect(total).toBe(30)
         }
         expect(blocked).toEqual([])
-        await page.screenshot({ path: join(screenshots, 'dashboard-class.png'), fullPage: true })
+        await page.screenshot({ path: screenshot('dashboard-class.png'), fullPage: true })
       } finally {
         await rm(results, { recursive: true, force: true })
       }
