@@ -82,7 +82,11 @@ export class AttemptHistory {
     if ((await stat(this.file)).size > this.limits.compactAboveBytes) await this.compact()
   }
 
-  /** Rewrites the file with the newest attempts per lab in full, the rest as summaries; unreadable lines are dropped. */
+  /**
+   * Rewrites the file with the newest attempts per lab in full, the rest as summaries; unreadable lines
+   * are dropped. Known limit: a grade appended by another process between the read and the rename is
+   * lost (one learner rarely grades twice in that millisecond; the last grade is in progress.json too).
+   */
   async compact(): Promise<void> {
     const state = await this.read()
     const { attempts, summaries } = compactHistory(state.attempts, state.summaries, this.limits.keepPerLab)
