@@ -53,7 +53,7 @@ describe.skipIf(missing !== undefined)(
       const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
       const blocked = await blockNetwork(page)
       await page.goto(dashboard.url)
-      await page.waitForSelector('body[data-renders="1"]')
+      await page.waitForSelector('body[data-renders]')
       return { page, blocked }
     }
 
