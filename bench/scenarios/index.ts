@@ -1,5 +1,10 @@
 import type { BenchRatio, BenchScenario } from '../bench-scenario.ts'
 import { batchBaselineOneByOne, batchOf50 } from './batch-scenarios.ts'
+import {
+  dashboardClassFirstPaint,
+  dashboardFloorList,
+  dashboardLearnerFirstPaint,
+} from './dashboard-first-paint.ts'
 import { dockerColdGrade, dockerShellBaseline, dockerWarmGrade } from './docker-scenarios.ts'
 import { gitVerifyTrack } from './git-scenarios.ts'
 import { dockerInProcess, gitInProcess, sqlLiveWarm, sqlStaticInProcess } from './in-process-scenarios.ts'
@@ -28,6 +33,9 @@ export const SCENARIOS: BenchScenario[] = [
   dockerColdGrade,
   batchBaselineOneByOne,
   batchOf50,
+  dashboardLearnerFirstPaint,
+  dashboardClassFirstPaint,
+  dashboardFloorList,
   ...productionFullGrades,
 ]
 

@@ -1,6 +1,8 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { LabResult } from '@backend-labs/lab-kit'
+import { attemptFromResult } from '../history/attempt-from-result.ts'
+import { AttemptHistory } from '../history/attempt-history.ts'
 
 export interface LabProgress {
   status: LabResult['status']
@@ -9,12 +11,17 @@ export interface LabProgress {
   gradedAt: string
 }
 
-/** The learner's last grade per lab, kept outside the workspace so grading never writes there. */
+/**
+ * The learner's last grade per lab (progress.json, what `labs list` shows) and every attempt
+ * (history.jsonl, what `labs dashboard` shows), kept outside the workspace so grading never writes there.
+ */
 export class ProgressStore {
   private readonly file: string
+  readonly history: AttemptHistory
 
   constructor(stateDir: string) {
     this.file = join(stateDir, 'progress.json')
+    this.history = new AttemptHistory(stateDir)
   }
 
   async read(): Promise<Record<string, LabProgress>> {
@@ -25,8 +32,10 @@ export class ProgressStore {
     }
   }
 
+  /** A grade that could not be made (status `error`) is no attempt: neither file changes. */
   async record(result: LabResult): Promise<void> {
     if (result.status === 'error') return
+    await this.history.append(attemptFromResult(result))
     const all = await this.read()
     all[result.id] = {
       status: result.status,
