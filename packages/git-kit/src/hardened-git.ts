@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
 
 /**
- * Settings that stop git from running anything a repository (or the user's own config) configures.
- * simple-git 4's safety guard rejects exactly these isolation settings (GIT_CONFIG_GLOBAL,
- * core.hooksPath, core.fsmonitor), so the grader spawns git itself through this one small runner.
+ * Settings (`-c key=value`) that stop git from running anything a repository (or the user's own
+ * config) configures. Every git the grader runs gets them: through {@link HardenedGit}, the
+ * `cat-file --batch` process, and simple-git (see simple-git-client.ts, which names the opt-ins of
+ * simple-git's safety guard that these settings need).
  */
-const HARDENING = [
+export const HARDENING_CONFIG: readonly string[] = [
   'core.hooksPath=/dev/null/no-hooks',
   'core.fsmonitor=false',
   'core.attributesFile=/dev/null',
@@ -78,7 +79,7 @@ export function hardenedGitEnv(extra: Record<string, string> = {}): Record<strin
 
 /** git's argument vector with the hardening settings in front of `args`. */
 export function hardenedArgv(args: readonly string[]): string[] {
-  return [...HARDENING.flatMap((c) => ['-c', c]), ...args]
+  return [...HARDENING_CONFIG.flatMap((c) => ['-c', c]), ...args]
 }
 
 /** Runs git in one directory with hardened settings. */

@@ -28,4 +28,15 @@ describe('RepoView.status', () => {
       ['??', 'new.txt'],
     ])
   })
+
+  it('reports a staged rename once, under its new path', async () => {
+    const { dir, cleanup } = await tempDir()
+    cleanups.push(cleanup)
+    await buildScenario(dir, async (s) => {
+      await s.commit('Base', { files: { 'a.txt': 'a\n' } })
+      await s.run(['mv', 'a.txt', 'b.txt'])
+    })
+    const view = new RepoView(dir, await inspectRepo(dir))
+    expect(await view.status()).toEqual([['R ', 'b.txt']])
+  })
 })

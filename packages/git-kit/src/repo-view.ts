@@ -1,13 +1,27 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { GitPluginError, type SimpleGit } from 'simple-git'
 import { CatFileBatch, treePaths } from './cat-file-batch.ts'
 import { type Commit, CommitGraph, type Ref } from './commit-graph.ts'
 import type { HardenedGit } from './hardened-git.ts'
 import type { RepoCondition } from './repo-condition.ts'
+import { stagedSimpleGit } from './simple-git-client.ts'
 import { stagedGit } from './staged-git.ts'
 
 const FS = '\x1f'
 const RS = '\x1e'
+
+/** The fields of a commit `log` reads (simple-git parses them, between its own record markers). */
+const LOG_FORMAT = {
+  sha: '%H',
+  parents: '%P',
+  authorName: '%an',
+  authorEmail: '%ae',
+  authorTime: '%at',
+  subject: '%s',
+  body: '%b',
+} as const
+type LogFields = Record<keyof typeof LOG_FORMAT, string>
 
 /**
  * Read-only questions about a staged repository. It reads through hardened git only;
@@ -15,6 +29,8 @@ const RS = '\x1e'
  */
 export class RepoView {
   readonly git: HardenedGit
+  /** log, status and rev-parse, whose output simple-git parses, with the same hardening. */
+  private simpleGit?: SimpleGit
   private graphPromise?: Promise<CommitGraph>
   /** Object reads share one `git cat-file --batch` (LABS_GIT_BATCH=0: a git process per read, as before). */
   private readonly batch?: CatFileBatch
@@ -30,6 +46,12 @@ export class RepoView {
   /** Ends the view's long-lived git process (it also ends by itself when idle). */
   close(): void {
     this.batch?.close()
+  }
+
+  /** Made on first use: simple-git refuses a folder that does not exist (yet). */
+  private get simple(): SimpleGit {
+    this.simpleGit ??= stagedSimpleGit(this.dir)
+    return this.simpleGit
   }
 
   /** The commit graph, loaded once. */
@@ -57,24 +79,35 @@ export class RepoView {
       })
     }
     const commits = new Map<string, Commit>()
-    const logOut = await this.git.run(
-      ['log', '--all', '--topo-order', `--format=%H${FS}%P${FS}%an${FS}%ae${FS}%at${FS}%s${FS}%b${RS}`],
-      { allowFailure: true },
-    )
-    for (const rec of logOut.stdout.split(RS)) {
-      const [sha, parents, an, ae, at, subject, body] = rec.replace(/^\n/, '').split(FS)
-      if (!sha) continue
-      commits.set(sha, {
-        sha,
-        parents: parents ? parents.split(' ') : [],
-        authorName: an ?? '',
-        authorEmail: ae ?? '',
-        authorTime: Number(at),
-        subject: subject ?? '',
-        body: (body ?? '').trim(),
+    for (const c of await this.commitLog()) {
+      commits.set(c.sha, {
+        sha: c.sha,
+        parents: c.parents ? c.parents.split(' ') : [],
+        authorName: c.authorName,
+        authorEmail: c.authorEmail,
+        authorTime: Number(c.authorTime),
+        subject: c.subject,
+        body: c.body.trim(),
       })
     }
     return new CommitGraph(commits, refs)
+  }
+
+  /** Every commit reachable from a ref, children before parents (none when git cannot list them). */
+  private async commitLog(): Promise<readonly LogFields[]> {
+    try {
+      const log = await this.simple.log<LogFields>({
+        format: LOG_FORMAT,
+        splitter: FS,
+        '--all': null,
+        '--topo-order': null,
+      })
+      return log.all
+    } catch (error) {
+      // As before (allowFailure): a log git refuses is no commits; a refusal of simple-git's guard is a bug.
+      if (error instanceof GitPluginError) throw error
+      return []
+    }
   }
 
   /** Resolves a revision to a commit hash, or undefined. */
@@ -83,10 +116,12 @@ export class RepoView {
       const o = await this.batch.read(`${rev}^{commit}`)
       return o?.type === 'commit' ? o.sha : undefined
     }
-    const r = await this.git.run(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], {
-      allowFailure: true,
+    // `--verify --quiet` exits 1 and says nothing for an unknown revision: simple-git returns "".
+    const sha = await this.simple.revparse(['--verify', '--quiet', `${rev}^{commit}`]).catch((error) => {
+      if (error instanceof GitPluginError) throw error
+      return ''
     })
-    return r.code === 0 ? r.stdout.trim() : undefined
+    return sha || undefined
   }
 
   /** A file's content at a revision, or undefined when it does not exist there. */
@@ -128,14 +163,11 @@ export class RepoView {
     return out.split('\0').filter(Boolean)
   }
 
-  /** `git status --porcelain` entries of the working tree: [code, path]. */
+  /** `git status --porcelain` entries of the working tree, untracked files one by one: [code, path]. */
   async status(): Promise<[string, string][]> {
-    // Not text(): trimming would eat the leading space of " M path" and the path's first letter.
-    const { stdout } = await this.git.run(['status', '--porcelain=v1', '-z', '--untracked-files=all'])
-    return stdout
-      .split('\0')
-      .filter(Boolean)
-      .map((e) => [e.slice(0, 2), e.slice(3)] as [string, string])
+    // simple-git runs `status --porcelain -b -u --null`; a rename is one entry, under its new path.
+    const { files } = await this.simple.status()
+    return files.map((f) => [`${f.index}${f.working_dir}`, f.path])
   }
 
   /** Checks out a revision in this staged copy (never the learner's), e.g. to run a test script there. */

@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import type { SimpleGit } from 'simple-git'
 import { type GitIdentity, HardenedGit } from './hardened-git.ts'
 import { ScenarioClock } from './scenario-clock.ts'
+import { hardenedSimpleGit } from './simple-git-client.ts'
 
 export const PEOPLE = {
   ada: { name: 'Ada Lovelace', email: 'ada@example.com' },
@@ -26,6 +28,7 @@ export class ScenarioBuilder {
   readonly git: HardenedGit
   readonly clock: ScenarioClock
   private author: GitIdentity = PEOPLE.ada
+  private simpleGit?: SimpleGit
 
   private constructor(
     readonly dir: string,
@@ -88,7 +91,7 @@ export class ScenarioBuilder {
     const args = ['commit', '-q', '--no-verify', '-m', message]
     if (options.allowEmpty) args.push('--allow-empty')
     await this.git.run(args, { env: this.identityEnv(options.author) })
-    return this.git.text(['rev-parse', 'HEAD'])
+    return this.head()
   }
 
   /** Runs any git command with this builder's identity and clock (merge, rebase, cherry-pick, tag…). */
@@ -114,8 +117,11 @@ export class ScenarioBuilder {
     await this.run(args)
   }
 
+  /** HEAD's commit hash (rev-parse, through simple-git with the same hardening). */
   async head(): Promise<string> {
-    return this.git.text(['rev-parse', 'HEAD'])
+    // Made on first use, not in the constructor: simple-git refuses a folder that does not exist yet.
+    this.simpleGit ??= hardenedSimpleGit(this.dir)
+    return this.simpleGit.revparse(['HEAD'])
   }
 }
 
