@@ -84,14 +84,31 @@ export function allCached(dockerfile: string): RebuildReport {
 }
 
 /**
- * The last image of every stage but the final one (` ---> <id>` before the next FROM) when this
- * build made it (not from the cache, not a FROM): the stages a multi-stage build leaves dangling,
- * which removing the final image does not remove. Cached ones are left alone: they are the cache.
+ * Every image this build's steps made (not from the cache, not a FROM), in build order; with
+ * `onlyGraderLabels`, only those of the label steps the daemon adds for the grader's build labels.
  */
-export function freshStageHeads(output: string): string[] {
-  return stageHeadsOf(output)
-    .filter((h) => h.fresh)
-    .map((h) => h.id)
+export function freshStepImages(output: string, options: { onlyGraderLabels?: boolean } = {}): string[] {
+  const fresh: string[] = []
+  let last: { id?: string; fresh: boolean } | undefined
+  const flush = () => {
+    if (last?.fresh && last.id) fresh.push(last.id)
+  }
+  for (const line of output.split(/\r?\n/)) {
+    const step = /^Step \d+\/\d+ : (\S+)(.*)$/.exec(line)
+    if (step) {
+      flush()
+      const keyword = step[1]?.toUpperCase()
+      const graderLabel = keyword === 'LABEL' && /^\s*org\.backend-labs\./.test(step[2] ?? '')
+      last = { fresh: keyword !== 'FROM' && (!options.onlyGraderLabels || graderLabel) }
+      continue
+    }
+    if (!last) continue
+    if (/^\s*---> Using cache\s*$/.test(line)) last.fresh = false
+    const id = /^\s*---> ([0-9a-f]{12,64})\s*$/.exec(line)
+    if (id?.[1]) last.id = id[1]
+  }
+  flush()
+  return fresh
 }
 
 /** The last image of every stage but the final one, whether this build made it or the cache served it. */

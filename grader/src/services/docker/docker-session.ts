@@ -111,7 +111,9 @@ export class DockerSession {
 
   /**
    * Images to remove at the end, in this order (a child before its parent): grader-made builds and
-   * the intermediate stages they leave dangling.
+   * the images their steps made. Each is removed alone (`noprune`): removing an image otherwise also
+   * removes its untagged parents that have no other child, and a parent may be a layer that a
+   * concurrent grade's build has just taken from the cache and is about to use.
    */
   discardAtEnd(imageIds: string[]): void {
     this.discarded.push(imageIds)
@@ -128,7 +130,7 @@ export class DockerSession {
         for (const id of group)
           await registry.docker
             .getImage(id)
-            .remove({ force: true })
+            .remove({ force: true, noprune: true })
             .catch(() => {})
       return report
     } catch {

@@ -5,7 +5,7 @@ import { extname, isAbsolute, join, normalize, sep } from 'node:path'
 import { buildLearnerImage } from '@backend-labs/containers'
 import type { RebuildReport } from '@backend-labs/http-kit'
 import { CheckFailure } from '@backend-labs/lab-kit'
-import { allCached, freshStageHeads, parseBuildSteps, stageHeads } from './build-steps.ts'
+import { allCached, freshStepImages, parseBuildSteps, stageHeads } from './build-steps.ts'
 import type { DockerSession } from './docker-session.ts'
 
 const LINE_COMMENT: Record<string, string> = {
@@ -83,7 +83,11 @@ export async function rebuildAfterTouch(
   if (original.fromEarlierGrade) {
     // its stages stay: they are the cache the rebuild below is measured against
     const warm = await build(contextDir, `${labId}/cache-warm-up`)
-    if (warm.id !== original.id) session.discardAtEnd([warm.id])
+    // the warm-up's own label steps go (they carry this run's labels); its other layers are cache
+    if (warm.id !== original.id)
+      session.discardAtEnd([
+        ...new Set([warm.id, ...freshStepImages(warm.output, { onlyGraderLabels: true }).reverse()]),
+      ])
     sources = sourcesOf(warm.id, warm.outputTruncated ? '' : warm.output)
   }
   const copy = await mkdtemp(join(tmpdir(), 'backend-labs-touch-'))
@@ -92,7 +96,9 @@ export async function rebuildAfterTouch(
     await appendFile(join(copy, relative), touchText(relative, registry.runId))
     const dockerfile = await readFile(join(copy, 'Dockerfile'), 'utf8')
     const built = await build(copy, labId, sources)
-    if (built.id !== original.id) session.discardAtEnd([built.id, ...freshStageHeads(built.output).reverse()])
+    // exactly what this build made, each alone: the touched layers are of no use to anyone else
+    if (built.id !== original.id)
+      session.discardAtEnd([...new Set([built.id, ...freshStepImages(built.output).reverse()])])
     // the file is not part of the build context (.dockerignore): nothing changed, all is cache
     if (built.ref === original.ref || built.cached) return allCached(dockerfile)
     return parseBuildSteps(built.output, dockerfile)
