@@ -53,7 +53,7 @@ describe('production/kubernetes: schema and policies without Docker', () => {
   it('the solution and each alternative break no policy', async () => {
     expect(await staticFailures(await stage(join(SUITE, 'solution')))).toEqual([])
     for (const a of suite.alternatives ?? [])
-      expect(await staticFailures(await stage(join(SUITE, a.dir))), a.id).toEqual([])
+      expect(await staticFailures(await stage(join(SUITE, a.dir ?? ''))), a.id).toEqual([])
   })
 
   it('the starter fails the schema step (kinds missing)', async () => {
@@ -62,7 +62,7 @@ describe('production/kubernetes: schema and policies without Docker', () => {
 
   for (const f of suite.fixtures ?? [])
     it(`fixture ${f.id} fails exactly its static checks`, async () => {
-      const dir = await stage(join(SUITE, f.dir), f.apply)
+      const dir = await stage(join(SUITE, f.dir ?? ''), f.apply)
       const expected = (f.fails ?? []).filter(
         (id) => id === 'manifests-valid' || GROUPS.includes(id as PolicyGroup),
       )
