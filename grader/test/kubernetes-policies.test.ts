@@ -44,7 +44,9 @@ async function staticFailures(dir: string): Promise<string[]> {
 async function stage(dir: string, apply?: (dir: string) => Promise<void>): Promise<string> {
   const copy = await mkdtemp(join(tmpdir(), 'k8s-policies-'))
   dirs.push(copy)
-  await cp(dir, copy, { recursive: true })
+  // as labs verify does: the recipe's folder over a fresh starter, then its apply step
+  await cp(STARTER, copy, { recursive: true })
+  if (dir !== STARTER) await cp(dir, copy, { recursive: true })
   await apply?.(copy)
   return copy
 }
@@ -53,7 +55,7 @@ describe('production/kubernetes: schema and policies without Docker', () => {
   it('the solution and each alternative break no policy', async () => {
     expect(await staticFailures(await stage(join(SUITE, 'solution')))).toEqual([])
     for (const a of suite.alternatives ?? [])
-      expect(await staticFailures(await stage(join(SUITE, a.dir ?? ''))), a.id).toEqual([])
+      expect(await staticFailures(await stage(join(SUITE, a.dir ?? ''), a.apply)), a.id).toEqual([])
   })
 
   it('the starter fails the schema step (kinds missing)', async () => {
@@ -70,7 +72,10 @@ describe('production/kubernetes: schema and policies without Docker', () => {
     })
 
   it('reads the pod spec as the kubelet would', async () => {
-    const run = podRun(await loadManifests(await stage(join(SUITE, 'alternatives/single-file'))))
+    const single = suite.alternatives?.find((a) => a.id === 'single-file')
+    const run = podRun(
+      await loadManifests(await stage(join(SUITE, 'alternatives/single-file'), single?.apply)),
+    )
     expect(run).toMatchObject({
       user: '10001',
       runAsNonRoot: true,

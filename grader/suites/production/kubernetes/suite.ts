@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ApiCheckContext } from '@backend-labs/http-kit'
 import { defineSuite } from '@backend-labs/lab-kit'
 import { patches, patchFile } from '../../docker/rest-contract/fixture-patch.ts'
@@ -12,6 +14,8 @@ export default defineSuite<ApiCheckContext>({
       id: 'single-file',
       title: 'one multi-document YAML, envFrom, another uid and port, a PDB with maxUnavailable',
       dir: 'alternatives/single-file',
+      // the starter's k8s/deployment.yaml goes: its Deployment is in greeter.yaml now
+      apply: (dir) => rm(join(dir, 'k8s/deployment.yaml')),
     },
   ],
   fixtures: [

@@ -42,8 +42,8 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
     if (!res.writableEnded) res.end()
   }
   const timer = setTimeout(close, LINGER_MS)
-  if (req.complete) return close()
-  req.once('end', close).once('close', close).resume()
+  if (req.complete) close()
+  else req.once('end', close).once('close', close).resume()
 }
 
 const server = createServer(

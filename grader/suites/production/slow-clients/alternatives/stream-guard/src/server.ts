@@ -46,8 +46,8 @@ function refuse(req: IncomingMessage, res: ServerResponse, error: Refused): void
     if (!res.writableEnded) res.end()
   }
   const timer = setTimeout(close, 2_000)
-  if (req.complete) return close()
-  req.once('end', close).once('close', close).resume()
+  if (req.complete) close()
+  else req.once('end', close).once('close', close).resume()
 }
 
 // the timeouts below are enforced by a sweep every connectionsCheckingInterval (30 s by default)
