@@ -19,6 +19,8 @@ export interface LearnerContainerOptions extends Omit<HardenedRunOptions, 'netwo
   networkName?: string
   cmd?: string[]
   env?: Record<string, string>
+  /** `uid` or `uid:gid`; default the image's USER. */
+  user?: string
   /** Default `{ kind: 'http', path: '/' }`: any HTTP answer counts. */
   readiness?: Readiness
   /** Default 30 s. */

@@ -62,6 +62,12 @@ export interface AppOptions {
   port?: number
   readonlyRootfs?: boolean
   tmpfs?: string[]
+  /** `uid` or `uid:gid` to run as instead of the image's USER (as a pod's runAsUser/runAsGroup). */
+  user?: string
+  /** Memory limit (no swap); default the hardened 512 MiB. */
+  memoryBytes?: number
+  /** CPU limit; default the hardened 1 CPU. */
+  cpus?: number
   /** Named volumes (created for this run, removed at the end) mounted at paths. */
   volumes?: { name: string; path: string }[]
   /** Default: any HTTP answer on `/`. */

@@ -36,7 +36,17 @@ export async function startApp(
     ? Object.fromEntries(options.tmpfs.map((path) => [path, TMPFS_OPTIONS]))
     : undefined
   const readiness: Readiness = options.readiness ?? { kind: 'http', path: '/' }
-  const run = { image, networkName, env, binds, readonlyRootfs: options.readonlyRootfs ?? false, tmpfs }
+  const run = {
+    image,
+    networkName,
+    env,
+    binds,
+    readonlyRootfs: options.readonlyRootfs ?? false,
+    tmpfs,
+    user: options.user,
+    memoryBytes: options.memoryBytes,
+    cpus: options.cpus,
+  }
 
   if (!options.expectExit) {
     const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS

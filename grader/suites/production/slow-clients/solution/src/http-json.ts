@@ -36,7 +36,8 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (Number(req.headers['content-length'] ?? 0) > LIMIT_BYTES) throw new TooLarge()
   const chunks: Buffer[] = []
   let size = 0
-  for await (const chunk of req) {
+  // destroyOnReturn: false, so leaving the loop early (too large) leaves the connection open for the 413
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length
     if (size > LIMIT_BYTES) throw new TooLarge()
     chunks.push(chunk as Buffer)

@@ -21,6 +21,31 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   sendJson(res, 404, { error: 'no such route' })
 }
 
+/** How long a refused upload may go on being read (and dropped) before its connection closes. */
+const LINGER_MS = 2_000
+
+/**
+ * Answers 413 at once, then reads and drops the rest of the body (at most LINGER_MS) before closing:
+ * closing a socket with unread bytes makes the kernel send a reset, which can destroy the answer
+ * on its way to the client ("lingering close", as nginx does).
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  const text = JSON.stringify({ error: 'the body is larger than 1 MiB' })
+  res.writeHead(413, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    connection: 'close',
+  })
+  res.write(text)
+  const close = () => {
+    clearTimeout(timer)
+    if (!res.writableEnded) res.end()
+  }
+  const timer = setTimeout(close, LINGER_MS)
+  if (req.complete) close()
+  else req.once('end', close).once('close', close).resume()
+}
+
 const server = createServer(
   {
     // a client gets 5 s for its headers and 10 s for its whole request, checked every second
@@ -30,12 +55,7 @@ const server = createServer(
   },
   (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof TooLarge) {
-        // stop reading the rest: answer, then close the connection
-        res.setHeader('connection', 'close')
-        sendJson(res, 413, { error: 'the body is larger than 1 MiB' })
-        return
-      }
+      if (error instanceof TooLarge) return refuseTooLarge(req, res)
       if (error instanceof BadRequest) return sendJson(res, 400, { error: error.message })
       console.error(error)
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })

@@ -22,7 +22,8 @@ export async function readGuardedJson(
   let quoted = false
   let escaped = false
   const parts: Buffer[] = []
-  for await (const chunk of req as AsyncIterable<Buffer>) {
+  // destroyOnReturn: false: a refusal mid-body leaves the connection open for the answer
+  for await (const chunk of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
     received += chunk.length
     if (received > maxBytes) throw new Refused(413, 'body too large')
     for (const byte of chunk) {

@@ -29,13 +29,31 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   sendJson(res, 404, { error: 'no such route' })
 }
 
+/**
+ * Answers at once, then drops what is left of the body for up to 2 s before closing: a socket
+ * closed with unread bytes sends a reset that can destroy the answer in flight.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, error: Refused): void {
+  const text = JSON.stringify({ error: error.message })
+  res.writeHead(error.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    connection: 'close',
+  })
+  res.write(text)
+  const close = () => {
+    clearTimeout(timer)
+    if (!res.writableEnded) res.end()
+  }
+  const timer = setTimeout(close, 2_000)
+  if (req.complete) close()
+  else req.once('end', close).once('close', close).resume()
+}
+
 // the timeouts below are enforced by a sweep every connectionsCheckingInterval (30 s by default)
 const server = createServer({ connectionsCheckingInterval: 500 }, (req, res) => {
   handle(req, res).catch((error: unknown) => {
-    if (error instanceof Refused) {
-      res.setHeader('connection', 'close')
-      return sendJson(res, error.status, { error: error.message })
-    }
+    if (error instanceof Refused) return refuse(req, res, error)
     console.error(error)
     if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })
   })
