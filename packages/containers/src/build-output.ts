@@ -22,6 +22,9 @@ export class BuildOutput {
   private keptBytes = 0
   private learnerSteps = 0
   private inInjectedStep = false
+  /** Every image a step of this build made (not from the cache, not a FROM), injected steps too. */
+  readonly madeImages: { instruction: string; id: string }[] = []
+  private step: { instruction: string; made: boolean; id?: string } | undefined
 
   constructor(
     private readonly capBytes: number,
@@ -50,6 +53,25 @@ export class BuildOutput {
   end(): void {
     if (this.pending.trim()) this.event(this.pending.trim())
     this.pending = ''
+    this.endStep()
+  }
+
+  private endStep(): void {
+    if (this.step?.made && this.step.id)
+      this.madeImages.push({ instruction: this.step.instruction, id: this.step.id })
+    this.step = undefined
+  }
+
+  /** Follows which image each step made, whether its text is shown or hidden. */
+  private track(stream: string, instruction: string | undefined): void {
+    if (instruction !== undefined) {
+      this.endStep()
+      this.step = { instruction, made: !/^FROM\b/i.test(instruction) }
+    }
+    if (!this.step) return
+    if (/---> Using cache/.test(stream)) this.step.made = false
+    const id = /---> ([0-9a-f]{12,64})\s*$/m.exec(stream)
+    if (id?.[1]) this.step.id = id[1]
   }
 
   /** Everything kept (the tail, when the cap was hit). */
@@ -79,6 +101,7 @@ export class BuildOutput {
     }
     if (event.stream) {
       const step = /^Step \d+\/(\d+) : (.*)$/m.exec(event.stream)
+      this.track(event.stream, step?.[2]?.trim())
       if (step?.[2]) {
         this.inInjectedStep = this.injected.isInjected(step[2].trim())
         if (this.inInjectedStep) return

@@ -63,6 +63,11 @@ export interface LearnerImage {
   output: string
   /** Whether the output hit its cap, so only its tail is in `output`. */
   outputTruncated: boolean
+  /**
+   * Every image a step of this build made, in build order, the grader's own steps too (empty when
+   * cached): what a grader that built it for itself removes, and nothing else.
+   */
+  madeImages: { instruction: string; id: string }[]
 }
 
 const CA_FILE_IN_CONTEXT = '.backend-labs-proxy-ca.crt'
@@ -126,6 +131,7 @@ export async function buildLearnerImage(
           durationMs: Date.now() - started,
           output: '',
           outputTruncated: false,
+          madeImages: [],
         }
       : undefined
   }
@@ -222,6 +228,7 @@ export async function buildLearnerImage(
     durationMs: Date.now() - started,
     output: output.output,
     outputTruncated: output.truncated,
+    madeImages: output.madeImages,
   }
 }
 

@@ -143,7 +143,11 @@ export class RunRegistry {
   }
 }
 
-/** Removes one resource; containers are killed and removed with their anonymous volumes. */
+/**
+ * Removes one resource; containers are killed and removed with their anonymous volumes. An image is
+ * removed alone (`noprune`): its untagged parents may be layers a running build just took from the
+ * cache.
+ */
 export async function removeResource(docker: Docker, resource: TrackedResource): Promise<void> {
   switch (resource.kind) {
     case 'container':
@@ -153,6 +157,6 @@ export async function removeResource(docker: Docker, resource: TrackedResource):
     case 'volume':
       return docker.getVolume(resource.id).remove()
     case 'image':
-      return docker.getImage(resource.id).remove({ force: true })
+      return docker.getImage(resource.id).remove({ force: true, noprune: true })
   }
 }

@@ -83,34 +83,6 @@ export function allCached(dockerfile: string): RebuildReport {
   return { totalSteps: steps.length, cachedSteps: steps.length, steps, stageBases: stageBases(instructions) }
 }
 
-/**
- * Every image this build's steps made (not from the cache, not a FROM), in build order; with
- * `onlyGraderLabels`, only those of the label steps the daemon adds for the grader's build labels.
- */
-export function freshStepImages(output: string, options: { onlyGraderLabels?: boolean } = {}): string[] {
-  const fresh: string[] = []
-  let last: { id?: string; fresh: boolean } | undefined
-  const flush = () => {
-    if (last?.fresh && last.id) fresh.push(last.id)
-  }
-  for (const line of output.split(/\r?\n/)) {
-    const step = /^Step \d+\/\d+ : (\S+)(.*)$/.exec(line)
-    if (step) {
-      flush()
-      const keyword = step[1]?.toUpperCase()
-      const graderLabel = keyword === 'LABEL' && /^\s*org\.backend-labs\./.test(step[2] ?? '')
-      last = { fresh: keyword !== 'FROM' && (!options.onlyGraderLabels || graderLabel) }
-      continue
-    }
-    if (!last) continue
-    if (/^\s*---> Using cache\s*$/.test(line)) last.fresh = false
-    const id = /^\s*---> ([0-9a-f]{12,64})\s*$/.exec(line)
-    if (id?.[1]) last.id = id[1]
-  }
-  flush()
-  return fresh
-}
-
 /** The last image of every stage but the final one, whether this build made it or the cache served it. */
 export function stageHeads(output: string): string[] {
   return stageHeadsOf(output).map((h) => h.id)

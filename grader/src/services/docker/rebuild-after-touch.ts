@@ -5,7 +5,7 @@ import { extname, isAbsolute, join, normalize, sep } from 'node:path'
 import { buildLearnerImage } from '@backend-labs/containers'
 import type { RebuildReport } from '@backend-labs/http-kit'
 import { CheckFailure } from '@backend-labs/lab-kit'
-import { allCached, freshStepImages, parseBuildSteps, stageHeads } from './build-steps.ts'
+import { allCached, parseBuildSteps, stageHeads } from './build-steps.ts'
 import type { DockerSession } from './docker-session.ts'
 
 const LINE_COMMENT: Record<string, string> = {
@@ -84,10 +84,9 @@ export async function rebuildAfterTouch(
     // its stages stay: they are the cache the rebuild below is measured against
     const warm = await build(contextDir, `${labId}/cache-warm-up`)
     // the warm-up's own label steps go (they carry this run's labels); its other layers are cache
+    const labelSteps = warm.madeImages.filter((i) => /^LABEL org\.backend-labs\./.test(i.instruction))
     if (warm.id !== original.id)
-      session.discardAtEnd([
-        ...new Set([warm.id, ...freshStepImages(warm.output, { onlyGraderLabels: true }).reverse()]),
-      ])
+      session.discardAtEnd([...new Set([warm.id, ...labelSteps.map((i) => i.id).reverse()])])
     sources = sourcesOf(warm.id, warm.outputTruncated ? '' : warm.output)
   }
   const copy = await mkdtemp(join(tmpdir(), 'backend-labs-touch-'))
@@ -98,7 +97,7 @@ export async function rebuildAfterTouch(
     const built = await build(copy, labId, sources)
     // exactly what this build made, each alone: the touched layers are of no use to anyone else
     if (built.id !== original.id)
-      session.discardAtEnd([...new Set([built.id, ...freshStepImages(built.output).reverse()])])
+      session.discardAtEnd([...new Set([built.id, ...built.madeImages.map((i) => i.id).reverse()])])
     // the file is not part of the build context (.dockerignore): nothing changed, all is cache
     if (built.ref === original.ref || built.cached) return allCached(dockerfile)
     return parseBuildSteps(built.output, dockerfile)
