@@ -85,24 +85,18 @@ export function allCached(dockerfile: string): RebuildReport {
 
 /** The last image of every stage but the final one, whether this build made it or the cache served it. */
 export function stageHeads(output: string): string[] {
-  return stageHeadsOf(output).map((h) => h.id)
-}
-
-function stageHeadsOf(output: string): { id: string; fresh: boolean }[] {
-  const heads: { id: string; fresh: boolean }[] = []
-  let last: { id?: string; fresh: boolean; from: boolean } | undefined
+  const heads: string[] = []
+  let last: { id?: string; from: boolean } | undefined
   for (const line of output.split(/\r?\n/)) {
     const step = /^Step \d+\/\d+ : (\S+)/.exec(line)
     if (step) {
       const from = step[1]?.toUpperCase() === 'FROM'
-      if (from && last && !last.from && last.id) heads.push({ id: last.id, fresh: last.fresh })
-      last = { fresh: !from, from }
+      if (from && last && !last.from && last.id) heads.push(last.id)
+      last = { from }
       continue
     }
-    if (!last) continue
-    if (/^\s*---> Using cache\s*$/.test(line)) last.fresh = false
     const id = /^\s*---> ([0-9a-f]{12,64})\s*$/.exec(line)
-    if (id?.[1]) last.id = id[1]
+    if (last && id?.[1]) last.id = id[1]
   }
   return heads
 }
