@@ -79,9 +79,23 @@ describe('runChecks', () => {
           }),
       },
     ])
-    const { results } = await runChecks(checks, { context })
+    const { results } = await runChecks(checks, { context, timeScale: 1 })
     expect(results[0]).toMatchObject({ status: 'failed', message: 'timed out after 0.05 s' })
     expect(aborted).toBe(true)
+  })
+
+  it("stretches each check's time limit by the time scale (a busy machine)", async () => {
+    const checks = defineChecks('public', [
+      {
+        id: 'slowish',
+        title: 'slowish',
+        points: 1,
+        timeoutMs: 50,
+        run: () => new Promise((r) => setTimeout(r, 120)),
+      },
+    ])
+    expect((await runChecks(checks, { context, timeScale: 1 })).results[0]?.status).toBe('failed')
+    expect((await runChecks(checks, { context, timeScale: 4 })).results[0]?.status).toBe('passed')
   })
 
   it("never reveals a hidden check's internal error to the learner", async () => {

@@ -7,6 +7,8 @@ import {
   type CheckResult,
   DEFAULT_CHECK_TIMEOUT_MS,
   EnvironmentError,
+  machineTimeScale,
+  scaledWait,
 } from '@backend-labs/lab-kit'
 
 export interface RunChecksOptions {
@@ -18,6 +20,11 @@ export interface RunChecksOptions {
   revealInternals?: boolean
   /** `performance.now()` after which no check starts and running ones are cut short (the whole-run limit). */
   deadline?: number
+  /**
+   * Each check's time limit is its `timeoutMs` times this: a busy machine gets longer (default
+   * `machineTimeScale()`, read as each check starts). The whole-run `deadline` never stretches.
+   */
+  timeScale?: number
   onCheckStart?(check: Check): void
   onCheckEnd?(result: CheckResult): void
 }
@@ -115,7 +122,10 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
       options.onCheckEnd?.(result)
       continue
     }
-    const timeoutMs = check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
+    const timeoutMs = scaledWait(
+      check.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+      options.timeScale ?? machineTimeScale(),
+    )
     const remainingMs =
       options.deadline === undefined ? timeoutMs : Math.floor(options.deadline - performance.now())
     if (remainingMs <= 0 || deadlineReached) {

@@ -1,5 +1,5 @@
 import { type ApiCheckContext, type AppOptions, expectStatus, send } from '@backend-labs/http-kit'
-import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { defineChecks, fail, scaledWait } from '@backend-labs/lab-kit'
 import { BASE_IMAGE, requireBaseImage } from './base-image.ts'
 import { plantDecoys } from './build-context-decoys.ts'
 import { waitForHealth } from './health-status.ts'
@@ -99,9 +99,10 @@ export default defineChecks<ApiCheckContext>('public', [
         })
       }
       const app = await ctx.docker.app(APP)
-      const status = await waitForHealth(app, 'healthy', HEALTHY_WITHIN_MS)
+      const withinMs = scaledWait(HEALTHY_WITHIN_MS)
+      const status = await waitForHealth(app, 'healthy', withinMs)
       if (status === 'healthy') return
-      const seconds = HEALTHY_WITHIN_MS / 1000
+      const seconds = withinMs / 1000
       fail(
         status === 'unhealthy'
           ? {

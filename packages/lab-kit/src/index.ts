@@ -18,3 +18,4 @@ export type {
 export { RESULTS_SCHEMA_VERSION } from './results.ts'
 export type { Alternative, Fixture, SubmissionRecipe, Suite } from './suite.ts'
 export { defineSuite } from './suite.ts'
+export { MAX_TIME_SCALE, machineTimeScale, scaledWait } from './time-scale.ts'

@@ -8,6 +8,7 @@ import {
   startPortRelay,
 } from '@backend-labs/containers'
 import type { AppOptions } from '@backend-labs/http-kit'
+import { scaledWait } from '@backend-labs/lab-kit'
 import { exitWithin } from './container-exit.ts'
 import type { DockerSession } from './docker-session.ts'
 import { exitLogs, learnerContainer, RunningAppHandle } from './running-app.ts'
@@ -49,7 +50,8 @@ export async function startApp(
   }
 
   if (!options.expectExit) {
-    const readyTimeoutMs = options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS
+    // a busy machine starts containers slowly: the wait stretches with it (machineTimeScale)
+    const readyTimeoutMs = scaledWait(options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS)
     const started = await startLearnerContainer({ ...run, registry, port, readiness, readyTimeoutMs })
     return new RunningAppHandle(started, { port, readiness, readyTimeoutMs })
   }
@@ -63,7 +65,7 @@ export async function startApp(
     }),
   )
   await container.start()
-  const exitCode = await exitWithin(container, options.readyTimeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS)
+  const exitCode = await exitWithin(container, scaledWait(options.readyTimeoutMs ?? DEFAULT_EXIT_TIMEOUT_MS))
   // a relay only for an app that still runs: an exited one has nothing to answer
   const hostPort =
     exitCode === undefined
@@ -72,7 +74,7 @@ export async function startApp(
   const handle = new RunningAppHandle(learnerContainer(container, port, hostPort), {
     port,
     readiness,
-    readyTimeoutMs: options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+    readyTimeoutMs: scaledWait(options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS),
   })
   if (exitCode !== undefined) handle.exited = { exitCode, logs: await exitLogs(container) }
   return handle

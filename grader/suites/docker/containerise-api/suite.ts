@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type ApiCheckContext, expectStatus, send } from '@backend-labs/http-kit'
-import { defineChecks, defineSuite, fail } from '@backend-labs/lab-kit'
+import { defineChecks, defineSuite, fail, scaledWait } from '@backend-labs/lab-kit'
 import { APP } from '../../../../labs/docker/containerise-api/checks.ts'
 import { waitForHealth } from '../../../../labs/docker/containerise-api/health-status.ts'
 
@@ -66,10 +66,11 @@ const checks = defineChecks<ApiCheckContext>('hidden', [
         label: 'switching the app to unhealthy with its fault switch (see the README)',
       })
       expectStatus(broken, 200)
-      const status = await waitForHealth(app, 'unhealthy', UNHEALTHY_WITHIN_MS)
+      const withinMs = scaledWait(UNHEALTHY_WITHIN_MS)
+      const status = await waitForHealth(app, 'unhealthy', withinMs)
       if (status === 'unhealthy') return
       fail({
-        expected: `Docker to mark the container unhealthy within ${UNHEALTHY_WITHIN_MS / 1000} s once /health answers 503`,
+        expected: `Docker to mark the container unhealthy within ${withinMs / 1000} s once /health answers 503`,
         found: `it stayed "${status}"`,
         where: 'Dockerfile (HEALTHCHECK)',
         hint: 'The HEALTHCHECK must request /health and exit 1 unless the answer is 2xx; checking that the port is open is not enough.',
