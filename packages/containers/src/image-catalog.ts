@@ -35,13 +35,15 @@ export interface ImagePins {
   npm?: string
 }
 
+const NODE_PINS = { debianSuite: 'bookworm', debian: {}, node: '22.23.5', npm: '10.9.9' } as const
+
 export const IMAGE_CATALOG = {
   node: {
     key: 'node',
     ref: 'node:22-bookworm-slim',
     purpose: 'base image of the learner APIs (FROM node:22-bookworm-slim)',
     offline: 'seed',
-    pins: { debianSuite: 'bookworm', debian: {}, node: '22.23.5', npm: '10.9.9' },
+    pins: NODE_PINS,
   },
   postgres: {
     key: 'postgres',
@@ -56,6 +58,15 @@ export const IMAGE_CATALOG = {
     purpose: 'git server for the remote workflow lab (git daemon, from the Debian git package)',
     offline: 'build',
     pins: { debianSuite: 'bookworm', debian: { git: '1:2.39.5-0+deb12u3' } },
+  },
+  tester: {
+    key: 'tester',
+    ref: 'backend-labs/tester:1',
+    purpose:
+      "the grader's traffic client: bots and users of the production labs, one container (and address) each",
+    offline: 'build',
+    // built FROM the node image above: the same pins
+    pins: NODE_PINS,
   },
   mssql: {
     key: 'mssql',

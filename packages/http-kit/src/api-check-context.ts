@@ -1,4 +1,5 @@
 import type { CheckContext } from '@backend-labs/lab-kit'
+import type { Tester } from './tester-plan.ts'
 
 /**
  * What checks of a lab with `services: [docker]` receive: the learner's image and containers,
@@ -25,6 +26,11 @@ export interface DockerLab {
   app(options?: AppOptions): Promise<RunningApp>
   /** Starts a catalog image (e.g. `postgres`) on the run network under `alias`. */
   service(key: 'postgres', options: ServiceOptions): Promise<RunningService>
+  /**
+   * Starts `count` tester containers (the catalog's `tester` image) on the run network, each with its
+   * own address, once per `key` (default `testers`); plans run in them with `Tester.run`.
+   */
+  testers(count: number, options?: { key?: string }): Promise<Tester[]>
   /**
    * Rebuilds the image after appending a comment to `path` in a private copy of the context,
    * and reports which build steps came from the cache.
@@ -80,6 +86,8 @@ export interface AppOptions {
 export interface RunningApp {
   /** Base URL on 127.0.0.1, e.g. http://127.0.0.1:49153 */
   url: string
+  /** Base URL on the run network, for tester containers: e.g. http://3f2a9c1b7d0e:3000 */
+  networkUrl: string
   containerId: string
   /** Logs so far (capped). Never put them in a hidden check's message. */
   logs(): Promise<string>

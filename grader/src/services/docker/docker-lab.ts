@@ -7,12 +7,14 @@ import type {
   RunningApp,
   RunningService,
   ServiceOptions,
+  Tester,
 } from '@backend-labs/http-kit'
 import { describeImage } from './built-image.ts'
 import { DockerSession } from './docker-session.ts'
 import { startPostgres } from './postgres-service.ts'
 import { rebuildAfterTouch } from './rebuild-after-touch.ts'
 import { startApp } from './start-app.ts'
+import { startTesters } from './tester-containers.ts'
 
 /**
  * What a lab's checks see as `ctx.docker`. Everything is lazy and shared by the lab's checks: the
@@ -28,6 +30,7 @@ export class LazyDockerLab implements DockerLab {
   private readonly apps = new Map<string, Promise<RunningApp>>()
   private readonly services = new Map<string, Promise<RunningService>>()
   private readonly rebuilds = new Map<string, Promise<RebuildReport>>()
+  private readonly testerGroups = new Map<string, Promise<Tester[]>>()
 
   constructor(
     private readonly contextDir: string,
@@ -71,6 +74,17 @@ export class LazyDockerLab implements DockerLab {
       this.services.set(id, service)
     }
     return service
+  }
+
+  /** Once per key and grade: a second call with the same key gets the same containers. */
+  testers(count: number, options: { key?: string } = {}): Promise<Tester[]> {
+    const key = options.key ?? 'testers'
+    let group = this.testerGroups.get(key)
+    if (!group) {
+      group = startTesters(this.session, count)
+      this.testerGroups.set(key, group)
+    }
+    return group
   }
 
   /** Once per path and grade: a second build of the same touched context would be all cache. */

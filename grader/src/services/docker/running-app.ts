@@ -30,6 +30,11 @@ export class RunningAppHandle implements RunningApp {
     return this.current.hostPort ? this.current.url : ''
   }
 
+  /** The container's short id is its name on the run network (the relay reaches it the same way). */
+  get networkUrl(): string {
+    return `http://${this.current.container.id.slice(0, 12)}:${this.ready.port}`
+  }
+
   get containerId(): string {
     return this.current.container.id
   }

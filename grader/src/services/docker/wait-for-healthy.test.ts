@@ -7,6 +7,7 @@ import { waitForHealthy } from '../../../../labs/docker/api-with-database/notes-
 function stoppedApp(exitCode: number): RunningApp {
   return {
     url: 'http://127.0.0.1:1',
+    networkUrl: 'http://fake:3000',
     containerId: 'fake',
     logs: async () => '',
     stop: async () => ({ durationMs: 0, exitCode, killed: false }),

@@ -11,7 +11,7 @@ const BUILD_TIMEOUT_MS = 10 * 60_000
 
 /**
  * Builds a stand-in from its plan and tags it `ref`: the Debian root file system (cached, with the
- * pinned package versions), then the plan's Dockerfile on top, labelled with the recipe hash and
+ * pinned package versions) or the catalog image it is based on, then the plan's Dockerfile on top, labelled with the recipe hash and
  * the versions. The build context is a temp dir removed afterwards; `--force-rm` removes the
  * builder's intermediate containers even when a step fails. `noCache` makes a forced rebuild real.
  */
@@ -23,7 +23,9 @@ export async function buildStandIn(
   onStep: (message: string) => void,
   options: { noCache?: boolean } = {},
 ): Promise<void> {
-  await ensureRootfsImage(plan.rootfs, cacheDir, imageExists, onStep)
+  if (plan.rootfs) await ensureRootfsImage(plan.rootfs, cacheDir, imageExists, onStep)
+  else if (plan.base && !(await imageExists(plan.base.ref)))
+    throw new Error(`${plan.recipe.name} is built FROM ${plan.base.ref}, which is missing: seed it first`)
   const contextDir = await mkdtemp(join(tmpdir(), `labs-seed-${plan.recipe.name}-`))
   try {
     await writeFile(join(contextDir, 'Dockerfile'), plan.dockerfile)

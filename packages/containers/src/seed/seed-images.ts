@@ -109,6 +109,16 @@ async function seedOne(
     }
   }
   const imageExists = async (ref: string) => (await imagePresence(docker, ref)).presence !== 'missing'
+  if (plan.base) {
+    // built FROM another catalog image: that one first (kept when current), so `--only tester` works
+    const baseImage = IMAGE_CATALOG[plan.base.key] as CatalogImage & { key: CatalogKey }
+    const base = await seedOne(baseImage, { ...context, force: false })
+    if (base.outcome === 'failed' || base.outcome === 'unavailable')
+      return {
+        outcome: 'failed',
+        detail: `its base image ${baseImage.ref} could not be made: ${base.detail ?? base.outcome}`,
+      }
+  }
   return withDirLock(join(cacheDir, 'locks', `image-${image.key}.lock`), IMAGE_LOCK_WAIT_MS, async () => {
     // Another seeder may have built it while this one waited for the lock.
     if (!context.force && (await current()))

@@ -20,8 +20,25 @@ describe('stand-in plans', () => {
     const after = standInPlan(moved)!
     expect(after.hash).not.toBe(before.hash)
     expect(after.baseRef).not.toBe(before.baseRef)
-    expect(rootfsSlug(before.rootfs)).toMatch(/^bookworm-minbase-git-[0-9a-f]{8}$/)
+    expect(rootfsSlug(before.rootfs!)).toMatch(/^bookworm-minbase-git-[0-9a-f]{8}$/)
     expect(standInPlan(git)!.hash).toBe(before.hash)
+  })
+
+  it('build the tester FROM the node image, and a re-pinned node makes the tester stale too', () => {
+    const tester = standInPlan(IMAGE_CATALOG.tester)!
+    expect(tester.rootfs).toBeUndefined()
+    expect(tester.base).toEqual({
+      key: 'node',
+      ref: IMAGE_CATALOG.node.ref,
+      hash: standInPlan(IMAGE_CATALOG.node)!.hash,
+    })
+    expect(tester.dockerfile.split('\n')[0]).toBe(`FROM ${IMAGE_CATALOG.node.ref}`)
+    const repinned = {
+      ...IMAGE_CATALOG,
+      node: { ...IMAGE_CATALOG.node, pins: { ...IMAGE_CATALOG.node.pins, node: '22.0.0' } },
+    }
+    expect(standInPlan(IMAGE_CATALOG.tester, repinned)!.hash).not.toBe(tester.hash)
+    expect(standInPlan(IMAGE_CATALOG.tester, IMAGE_CATALOG)!.hash).toBe(tester.hash)
   })
 
   it('put the pinned versions into the Dockerfile and the labels', () => {

@@ -20,11 +20,16 @@ export interface StandInRecipe {
   /** Recipe name, recorded in the `org.backend-labs.stand-in.recipe` label. */
   name: string
   catalogKey: CatalogKey
+  /**
+   * Another catalog image this one is built FROM (seeded first, and part of the recipe hash), instead
+   * of a Debian root file system of its own; the pins are then that image's.
+   */
+  base?: CatalogKey
   /** Paths left out of the root file system; its suite and packages are the pins' (`debian`). */
   rootfs: Pick<RootfsSpec, 'excludes'>
   /** Files of ours copied into the build context root under their base name. */
   files: URL[]
-  /** The Dockerfile, from the imported root file system `baseRef` and the pins. */
+  /** The Dockerfile, FROM `baseRef` (the imported root file system, or the `base` image) and the pins. */
   dockerfile(baseRef: string, pins: ImagePins): string
   /** Labels naming the versions the image carries (shown by `labs images`). */
   versionLabels(pins: ImagePins): Record<string, string>

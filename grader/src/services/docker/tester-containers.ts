@@ -1,0 +1,63 @@
+import { ensureImage, hardenedCreateOptions, IMAGE_CATALOG } from '@backend-labs/containers'
+import type { Tester, TesterPlan, TesterReport } from '@backend-labs/http-kit'
+import { EnvironmentError } from '@backend-labs/lab-kit'
+import type Docker from 'dockerode'
+import type { DockerSession } from './docker-session.ts'
+import { execCommand } from './exec-command.ts'
+
+const MAX_TESTERS = 64
+/** Each tester is a small Node client: these limits leave the app most of the machine. */
+const TESTER_MEMORY_BYTES = 128 * 1024 * 1024
+const TESTER_CPUS = 0.5
+const TESTER_PIDS = 64
+const CLIENT = '/opt/tester/tester-client.mjs'
+const REPORT_PREFIX = 'TESTER-REPORT '
+/** Over the plan's own duration: start-up, the last answers' timeouts, and a loaded machine. */
+const RUN_MARGIN_MS = 60_000
+
+/**
+ * Starts `count` containers of the catalog's tester image on the run network (hardened and small,
+ * labelled with the run, so the session removes them), and returns them once each has an address.
+ */
+export async function startTesters(session: DockerSession, count: number): Promise<Tester[]> {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_TESTERS)
+    throw new RangeError(`testers: between 1 and ${MAX_TESTERS}, not ${count}`)
+  const image = IMAGE_CATALOG.tester.ref
+  const docker = await session.docker()
+  await ensureImage(docker, image)
+  const registry = await session.registry()
+  const networkName = await session.networkName()
+  const start = async (): Promise<Tester> => {
+    const container = await registry.createContainer(
+      hardenedCreateOptions({
+        image,
+        networkName,
+        memoryBytes: TESTER_MEMORY_BYTES,
+        cpus: TESTER_CPUS,
+        pidsLimit: TESTER_PIDS,
+        readonlyRootfs: true,
+      }),
+    )
+    await container.start()
+    const info = await container.inspect()
+    const address = info.NetworkSettings.Networks[networkName]?.IPAddress ?? ''
+    if (!address) throw new EnvironmentError(`A tester container got no address on ${networkName}.`)
+    return { address, run: (plan) => runPlan(container, plan) }
+  }
+  return Promise.all(Array.from({ length: count }, start))
+}
+
+async function runPlan(container: Docker.Container, plan: TesterPlan): Promise<TesterReport> {
+  const timeoutMs = (plan.durationMs ?? 5000) + RUN_MARGIN_MS
+  const result = await execCommand(container, ['node', CLIENT, JSON.stringify(plan)], {
+    timeoutMs,
+    outputCapBytes: 4 * 1024 * 1024,
+  })
+  const line = result.stdout.split('\n').find((l) => l.startsWith(REPORT_PREFIX))
+  if (result.exitCode !== 0 || !line)
+    throw new EnvironmentError(
+      `A tester container did not report (exit ${result.exitCode}): ${result.stderr.trim().slice(0, 500)}`,
+      'This is not your fault: run `pnpm labs images seed` (the tester image may be stale), then grade again.',
+    )
+  return JSON.parse(line.slice(REPORT_PREFIX.length)) as TesterReport
+}

@@ -1,0 +1,132 @@
+import { type ApiCheckContext, answersWithin, quantile, type TesterReport } from '@backend-labs/http-kit'
+import { defineChecks, EnvironmentError, fail } from '@backend-labs/lab-kit'
+import { LIMITS } from '../../../../labs/production/rate-limit/quotes-api.ts'
+import { attackPhase, BOTS, USERS } from './attack-phase.ts'
+import { proxyPhase, spoofPhase } from './forwarded-phase.ts'
+
+const QUOTA = LIMITS.requests
+/** In any stretch shorter than a window, a fixed window can let a client through twice (its end, the next start). */
+const MOST_PER_BOT = 2 * QUOTA
+const USER_SUCCESS = 0.99
+const LATENCY_RATIO = 2
+
+const ok = (r: TesterReport) => answersWithin(r.statuses, 200, 299)
+const ms = (value: number | undefined) => (value === undefined ? 'none' : `${Math.round(value)} ms`)
+
+export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
+  {
+    id: 'bots-throttled',
+    title: `Each of ${BOTS} bots, each from its own address, is held to its quota with 429s`,
+    points: 2,
+    timeoutMs: 240_000,
+    needs: ['quota-enforced'],
+    async run(ctx) {
+      const { bots } = await attackPhase(ctx)
+      const overQuota = bots.filter((bot) => bot.sent > MOST_PER_BOT)
+      if (overQuota.length < bots.length / 2 && !bots.some((bot) => ok(bot) > MOST_PER_BOT))
+        throw new EnvironmentError(
+          `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, so this machine is too busy to decide.`,
+          'Grade again when the machine is quieter.',
+        )
+      for (const [i, bot] of bots.entries()) {
+        const refused = answersWithin(bot.statuses, 429, 429)
+        if (ok(bot) > MOST_PER_BOT || (bot.sent > MOST_PER_BOT && refused === 0))
+          fail({
+            expected: `each bot (25 requests a second for up to 8 s) gets at most ${MOST_PER_BOT} answers 2xx, the rest 429`,
+            found: `bot ${i + 1} of ${bots.length} got ${ok(bot)} answers 2xx and ${refused} answers 429 out of ${bot.sent} requests`,
+            hint: 'count each client address on its own, and refuse with 429 once its quota for the window is used',
+          })
+      }
+    },
+  },
+  {
+    id: 'legit-users-served',
+    title: `${USERS} real users keep getting answers while the botnet attacks`,
+    points: 2,
+    timeoutMs: 240_000,
+    needs: ['quota-enforced'],
+    async run(ctx) {
+      const { usersUnderAttack } = await attackPhase(ctx)
+      const sent = usersUnderAttack.reduce((sum, r) => sum + r.sent, 0)
+      const served = usersUnderAttack.reduce((sum, r) => sum + ok(r), 0)
+      const errors = usersUnderAttack.flatMap((r) =>
+        Object.entries(r.errors).map(([code, n]) => `${n} × ${code}`),
+      )
+      const refused = usersUnderAttack.reduce((sum, r) => sum + answersWithin(r.statuses, 429, 429), 0)
+      if (sent === 0 || served / sent < USER_SUCCESS)
+        fail({
+          expected: `at least ${USER_SUCCESS * 100} % of the real users' requests (one a second each, half their quota) answered 2xx during the attack`,
+          found: `${served} of ${sent} answered 2xx (${refused} refused with 429${errors.length ? `; no answer: ${errors.join(', ')}` : ''})`,
+          hint:
+            refused > 0
+              ? 'users who stay under their quota were refused: is the limit kept per client address, or shared by everyone?'
+              : 'the bots crowd the users out: refuse over-quota requests before doing any expensive work',
+        })
+    },
+  },
+  {
+    id: 'latency-under-attack',
+    title: `Real users' p95 latency under attack stays within ${LATENCY_RATIO}× their p95 without it`,
+    points: 2,
+    timeoutMs: 240_000,
+    needs: ['quota-enforced'],
+    async run(ctx) {
+      const { usersAlone, usersUnderAttack } = await attackPhase(ctx)
+      const alone = quantile(
+        usersAlone.flatMap((r) => r.latenciesMs),
+        0.95,
+      )
+      const attacked = quantile(
+        usersUnderAttack.flatMap((r) => r.latenciesMs),
+        0.95,
+      )
+      if (alone === undefined || attacked === undefined || attacked > LATENCY_RATIO * alone)
+        fail({
+          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 alone (both measured now, on this machine)`,
+          found: `p95 alone ${ms(alone)}, under attack ${ms(attacked)}${alone && attacked ? ` (${(attacked / alone).toFixed(1)}×)` : ''}`,
+          hint: 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work',
+        })
+    },
+  },
+  {
+    id: 'spoofed-forwarded-for',
+    title: 'A client cannot escape its limit by sending its own X-Forwarded-For',
+    points: 1,
+    timeoutMs: 240_000,
+    needs: ['quota-enforced'],
+    async run(ctx) {
+      const report = await spoofPhase(ctx)
+      if (answersWithin(report.statuses, 429, 429) === 0)
+        fail({
+          expected:
+            'a client that sends a new X-Forwarded-For with each request is still limited by its own address',
+          found: `${ok(report)} of ${report.sent} requests answered 2xx, none refused`,
+          hint: 'believe X-Forwarded-For only when the connection comes from TRUSTED_PROXY; without it, use the peer address',
+        })
+    },
+  },
+  {
+    id: 'trusted-proxy',
+    title: 'Behind the trusted proxy, each client of the proxy has its own quota',
+    points: 2,
+    timeoutMs: 240_000,
+    needs: ['quota-enforced'],
+    async run(ctx) {
+      const { heavy, light } = await proxyPhase(ctx)
+      if (answersWithin(heavy, 429, 429) === 0)
+        fail({
+          expected: `a client of the proxy that sends 30 requests quickly is refused once it has used its ${QUOTA}`,
+          found: `none of its requests was refused (${JSON.stringify(heavy)})`,
+          hint: 'take the client from the LAST entry of X-Forwarded-For (the one your proxy added); entries to its left come from the client and can be forged',
+        })
+      const refusedLight = light.map((s) => answersWithin(s, 429, 429)).reduce((a, b) => a + b, 0)
+      if (refusedLight > 0)
+        fail({
+          expected:
+            'two quiet clients of the proxy (10 requests each) all served, while a third one is over its quota',
+          found: `${refusedLight} of their 20 requests were refused with 429`,
+          hint: 'when the connection comes from TRUSTED_PROXY, the client is the address in X-Forwarded-For, not the proxy',
+        })
+    },
+  },
+])

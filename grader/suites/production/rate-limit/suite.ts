@@ -1,0 +1,81 @@
+import type { ApiCheckContext } from '@backend-labs/http-kit'
+import { defineSuite } from '@backend-labs/lab-kit'
+import { patches, patchFile } from '../../docker/rest-contract/fixture-patch.ts'
+import { hiddenChecks } from './hidden-checks.ts'
+
+// Fixtures are the reference solution with one realistic mistake patched in.
+export default defineSuite<ApiCheckContext>({
+  checks: hiddenChecks,
+  solution: { dir: 'solution' },
+  alternatives: [
+    {
+      id: 'token-bucket',
+      title: 'a token bucket per client, one file, trusted proxies in a net.BlockList',
+      dir: 'alternatives/token-bucket',
+    },
+  ],
+  fixtures: [
+    {
+      id: 'global-limit',
+      title: 'one counter for everyone: the bots use up the real users’ quota too',
+      fails: ['legit-users-served', 'trusted-proxy'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        'limiter.take(clientAddress(req, trustedProxy))',
+        "limiter.take('everyone')",
+      ),
+    },
+    {
+      id: 'limit-after-work',
+      title:
+        'the quote is priced before the limit is checked: every refused request still costs the full work',
+      fails: ['latency-under-attack'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        '    const decision = limiter.take(',
+        "    priceQuote('ACME')\n    const decision = limiter.take(",
+      ),
+    },
+    {
+      id: 'no-retry-after',
+      title: '429 without Retry-After',
+      fails: ['retry-after'],
+      dir: 'solution',
+      apply: patchFile('src/server.ts', "res.setHeader('Retry-After', String(decision.resetSeconds))", ''),
+    },
+    {
+      id: 'trusts-any-forwarded-for',
+      title: 'X-Forwarded-For believed from anyone: a bot sends a new one each time and is never limited',
+      fails: ['spoofed-forwarded-for'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/client-address.ts',
+        'if (!trustedProxy || peer !== trustedProxy) return peer',
+        "if (!req.headers['x-forwarded-for']) return peer",
+      ),
+    },
+    {
+      id: 'leftmost-forwarded-for',
+      title: 'behind the proxy, the FIRST X-Forwarded-For entry is taken: the client writes it',
+      fails: ['trusted-proxy'],
+      dir: 'solution',
+      apply: patchFile('src/client-address.ts', '.filter(Boolean).at(-1)', '.filter(Boolean).at(0)'),
+    },
+    {
+      id: 'old-draft-headers',
+      title: 'the pre-standard X-RateLimit-* headers instead of the draft’s RateLimit and RateLimit-Policy',
+      fails: ['ratelimit-headers'],
+      dir: 'solution',
+      apply: patches(
+        patchFile(
+          'src/server.ts',
+          "res.setHeader('RateLimit-Policy',",
+          "res.setHeader('X-RateLimit-Policy',",
+        ),
+        patchFile('src/server.ts', "res.setHeader('RateLimit',", "res.setHeader('X-RateLimit',"),
+      ),
+    },
+  ],
+})

@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// The grader's traffic client, inside the `backend-labs/tester` image: one container per simulated
+// client, so each has its own address on the lab's network. Plain Node, no dependencies.
+//
+//   tester-client.mjs --idle SECONDS     wait (the grader runs plans with `docker exec`)
+//   tester-client.mjs PLAN_JSON          send the plan's requests, print one report line
+//
+// Every run is bounded: at most MAX_REQUESTS requests, MAX_DURATION_MS of sending, and each request
+// times out. The report is one line, `TESTER-REPORT {json}`, on stdout.
+import http from 'node:http'
+import { networkInterfaces } from 'node:os'
+
+const MAX_REQUESTS = 20_000
+const MAX_DURATION_MS = 60_000
+const MAX_IDLE_S = 900
+const MAX_LATENCIES = 20_000
+const KEPT_HEADERS = [
+  'retry-after',
+  'ratelimit',
+  'ratelimit-policy',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+]
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+function ownAddress() {
+  for (const list of Object.values(networkInterfaces()))
+    for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal) return i.address
+  return ''
+}
+
+function bounded(value, min, max, fallback) {
+  const n = Number(value)
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback
+}
+
+function readPlan(text) {
+  const raw = JSON.parse(text)
+  const target = new URL(raw.target)
+  if (target.protocol !== 'http:') throw new Error(`only http targets: ${raw.target}`)
+  return {
+    target,
+    method: typeof raw.method === 'string' ? raw.method : 'GET',
+    headers: raw.headers && typeof raw.headers === 'object' ? raw.headers : {},
+    headerSets: Array.isArray(raw.headerSets) ? raw.headerSets : [],
+    concurrency: bounded(raw.concurrency, 1, 64, 1),
+    maxRequests: bounded(raw.maxRequests, 1, MAX_REQUESTS, 100),
+    durationMs: bounded(raw.durationMs, 100, MAX_DURATION_MS, 5000),
+    intervalMs: bounded(raw.intervalMs, 0, 60_000, 0),
+    timeoutMs: bounded(raw.timeoutMs, 100, 30_000, 5000),
+    startAt: bounded(raw.startAt, 0, Number.MAX_SAFE_INTEGER, 0),
+  }
+}
+
+function send(plan, index, agent) {
+  const extra = plan.headerSets.length > 0 ? plan.headerSets[index % plan.headerSets.length] : {}
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const req = http.request(
+      plan.target,
+      { method: plan.method, headers: { ...plan.headers, ...extra }, agent, timeout: plan.timeoutMs },
+      (res) => {
+        res.resume()
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, ms: performance.now() - started }),
+        )
+        res.on('error', (e) => resolve({ error: e.code ?? 'EREAD', ms: performance.now() - started }))
+      },
+    )
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })))
+    req.on('error', (e) => resolve({ error: e.code ?? 'EREQUEST', ms: performance.now() - started }))
+    req.end()
+  })
+}
+
+async function run(plan) {
+  if (plan.startAt > Date.now()) await sleep(Math.min(plan.startAt - Date.now(), 30_000))
+  const agent = new http.Agent({ keepAlive: true, maxSockets: plan.concurrency })
+  const report = {
+    address: ownAddress(),
+    sent: 0,
+    statuses: {},
+    statusesBySet: plan.headerSets.map(() => ({})),
+    errors: {},
+    latenciesMs: [],
+    firstHeaders: {},
+    elapsedMs: 0,
+  }
+  const started = Date.now()
+  const stopAt = started + plan.durationMs
+  let next = 0
+  const worker = async (w) => {
+    let due = Date.now() + (plan.intervalMs * w) / plan.concurrency
+    while (Date.now() < stopAt && next < plan.maxRequests) {
+      if (plan.intervalMs > 0) {
+        const wait = due - Date.now()
+        if (wait > 0) await sleep(wait)
+        due += plan.intervalMs
+        if (Date.now() >= stopAt) break
+      }
+      const index = next++
+      const r = await send(plan, index, agent)
+      report.sent++
+      if (report.latenciesMs.length < MAX_LATENCIES) report.latenciesMs.push(Math.round(r.ms * 100) / 100)
+      if (r.error) {
+        report.errors[r.error] = (report.errors[r.error] ?? 0) + 1
+        continue
+      }
+      const key = String(r.status)
+      report.statuses[key] = (report.statuses[key] ?? 0) + 1
+      const bySet = report.statusesBySet[index % Math.max(1, plan.headerSets.length)]
+      if (bySet) bySet[key] = (bySet[key] ?? 0) + 1
+      if (!report.firstHeaders[key])
+        report.firstHeaders[key] = Object.fromEntries(
+          KEPT_HEADERS.filter((h) => r.headers[h] !== undefined).map((h) => [h, String(r.headers[h])]),
+        )
+    }
+  }
+  await Promise.all(Array.from({ length: plan.concurrency }, (_, w) => worker(w)))
+  agent.destroy()
+  report.elapsedMs = Date.now() - started
+  return report
+}
+
+const [arg, value] = process.argv.slice(2)
+if (arg === '--idle') {
+  setTimeout(() => process.exit(0), bounded(value, 1, MAX_IDLE_S, 60) * 1000)
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0))
+} else if (arg) {
+  run(readPlan(arg)).then(
+    (report) => process.stdout.write(`TESTER-REPORT ${JSON.stringify(report)}\n`),
+    (error) => {
+      process.stderr.write(`tester: ${error.message}\n`)
+      process.exit(2)
+    },
+  )
+} else {
+  process.stderr.write('usage: tester-client.mjs --idle SECONDS | PLAN_JSON\n')
+  process.exit(2)
+}
