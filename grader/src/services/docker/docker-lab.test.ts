@@ -211,6 +211,31 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     }
   }, 240_000)
 
+  test('testers(): each has its own address on the run network and reaches the app by networkUrl', async () => {
+    const app = await lab.app({ key: 'for-testers' })
+    const testers = await lab.testers(2, { key: 'pair' })
+    expect(await lab.testers(2, { key: 'pair' })).toBe(testers)
+    expect(new Set(testers.map((t) => t.address)).size).toBe(2)
+    const reports = await Promise.all(
+      testers.map((t) =>
+        t.run({
+          target: `${app.networkUrl}/from-tester`,
+          maxRequests: 5,
+          durationMs: 20_000,
+          headerSets: [{ 'x-set': 'a' }, { 'x-set': 'b' }],
+        }),
+      ),
+    )
+    for (const [i, report] of reports.entries()) {
+      expect(report.address).toBe(testers[i]!.address)
+      expect(report).toMatchObject({ sent: 5, statuses: { '200': 5 }, errors: {} })
+      expect(report.statusesBySet).toEqual([{ '200': 3 }, { '200': 2 }])
+      expect(report.latenciesMs).toHaveLength(5)
+    }
+    // the app saw the testers' own addresses as its peers: nothing went through the host
+    expect(app.networkUrl).toMatch(/^http:\/\/[0-9a-f]{12}:3000$/)
+  })
+
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
     const registry = await lab.session.registry()
     const filters = JSON.stringify({ label: [`${LABEL.run}=${registry.runId}`] })

@@ -12,7 +12,7 @@ describe('selectImages', () => {
       'postgres',
       'gitServer',
     ])
-    expect(selectImages().map((i) => i.key)).toEqual(['node', 'postgres', 'gitServer', 'mssql'])
+    expect(selectImages().map((i) => i.key)).toEqual(['node', 'postgres', 'gitServer', 'tester', 'mssql'])
   })
 
   it('names the unknown image and lists the known ones', () => {
