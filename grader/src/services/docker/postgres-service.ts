@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { captureLogs, ensureImage, hardenedCreateOptions, IMAGE_CATALOG } from '@backend-labs/containers'
 import type { RunningService, ServiceOptions } from '@backend-labs/http-kit'
-import { EnvironmentError } from '@backend-labs/lab-kit'
+import { EnvironmentError, scaledWait } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import type { DockerSession } from './docker-session.ts'
 import { execCommand } from './exec-command.ts'
@@ -72,7 +72,9 @@ async function waitForQuery(
   login: { user: string; database: string; password: string },
   alias: string,
 ): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS
+  // initdb and two server starts: slow on a busy machine, so the wait stretches with it
+  const readyTimeoutMs = scaledWait(READY_TIMEOUT_MS)
+  const deadline = Date.now() + readyTimeoutMs
   const query = ['psql', '-h', '127.0.0.1', '-U', login.user, '-d', login.database, '-tAc', 'select 1']
   while (Date.now() < deadline) {
     const info = await container.inspect()
@@ -85,7 +87,7 @@ async function waitForQuery(
     if (result.exitCode === 0 && result.stdout.trim() === '1') return
     await sleep(250)
   }
-  throw await notStarted(container, alias, `it did not accept queries within ${READY_TIMEOUT_MS / 1000} s`)
+  throw await notStarted(container, alias, `it did not accept queries within ${readyTimeoutMs / 1000} s`)
 }
 
 async function notStarted(
