@@ -8,8 +8,11 @@ import {
 } from '@backend-labs/http-kit'
 
 export const DB_ALIAS = 'db'
-/** The sign-in window the grader configures (LOGIN_WINDOW_MS): short, so a lock's end can be awaited. */
-export const WINDOW_MS = 10_000
+/**
+ * The sign-in window the grader configures (LOGIN_WINDOW_MS): short, so that a lock's end can be
+ * awaited, yet long enough that a busy machine still fits a burst of failures into it.
+ */
+export const WINDOW_MS = 30_000
 /** How long past the window the grader waits before it expects a lock to have ended. */
 export const WINDOW_MARGIN_MS = 3_000
 export const MAX_ACCOUNT_FAILURES = 5
