@@ -32,9 +32,10 @@ export default defineChecks<ApiCheckContext>('public', [
   },
   {
     id: 'series-shape',
-    title: 'GET /api/stats/orders answers 200 with a series of {start, orders, revenueCents}',
+    title:
+      'GET /api/stats/orders answers 200 with a series of {start, orders, revenueCents}; /chart answers 200',
     points: 1,
-    timeoutMs: 240_000,
+    timeoutMs: 480_000,
     needs: ['builds'],
     async run(ctx) {
       const { app } = await dashboardWithDatabase(ctx)
@@ -56,7 +57,7 @@ export default defineChecks<ApiCheckContext>('public', [
     id: 'rejects-bad-parameters',
     title: 'A bad bucket, date or range is refused with 400',
     points: 1,
-    timeoutMs: 60_000,
+    timeoutMs: 120_000,
     needs: ['builds'],
     async run(ctx) {
       const { app } = await dashboardWithDatabase(ctx)

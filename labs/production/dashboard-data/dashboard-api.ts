@@ -63,6 +63,8 @@ export async function dashboardWithDatabase(
   const app = await ctx.docker.app({
     env: { ...db.connectionEnv, TZ: LOCAL_TIME_ZONE },
     readiness: { kind: 'http', path: '/health' },
+    // a loaded machine can take longer than the default 30 s to start Node
+    readyTimeoutMs: 120_000,
   })
   return { db, app }
 }
