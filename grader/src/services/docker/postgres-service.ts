@@ -7,6 +7,7 @@ import type { DockerSession } from './docker-session.ts'
 import { execCommand } from './exec-command.ts'
 
 const POSTGRES_PORT = 5432
+/** On a quiet machine; initdb plus two server starts took over 60 s at load 30–60 on 2 cores, so it stretches (scaledWait). */
 const READY_TIMEOUT_MS = 60_000
 /**
  * The least the image needs back after CapDrop ALL (each one tried away): the entrypoint runs as

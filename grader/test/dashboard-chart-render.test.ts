@@ -1,0 +1,81 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { describe, expect, it } from 'vitest'
+import {
+  ChartRefused,
+  refusingLoader,
+  renderChart,
+} from '../suites/production/dashboard-data/chart-render.ts'
+
+const VALUES = [
+  { start: '2026-03-07T18:00:00.000Z', orders: 3 },
+  { start: '2026-03-07T19:00:00.000Z', orders: 0 },
+  { start: '2026-03-07T20:00:00.000Z', orders: 6 },
+]
+
+function barSpec(data: object): object {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 300,
+    height: 300,
+    data,
+    mark: 'bar',
+    encoding: {
+      x: { field: 'start', type: 'temporal', timeUnit: 'utcyearmonthdatehours' },
+      y: { field: 'orders', type: 'quantitative' },
+    },
+  }
+}
+
+describe('renderChart (vega-lite compile, vega headless SVG, data marks)', () => {
+  it('renders a bar chart to SVG and finds one bar per value, heights in proportion', async () => {
+    const chart = await renderChart(barSpec({ values: VALUES }))
+    expect(chart.svg.startsWith('<svg')).toBe(true)
+    expect(chart.markTypes).toEqual(['rect'])
+    const bars = [...chart.bars].sort((a, b) => a.x - b.x)
+    expect(bars.map((b) => b.height)).toEqual([150, 0, 300])
+    expect(bars[0]?.x).toBeLessThan(bars[1]?.x ?? 0)
+  })
+
+  it('reports a line chart as a line mark with no bars', async () => {
+    const spec = { ...barSpec({ values: VALUES }), mark: 'line' }
+    const chart = await renderChart(spec)
+    expect(chart).toMatchObject({ bars: [], markTypes: ['line'] })
+  })
+
+  it('refuses a spec with a data URL and never fetches it', async () => {
+    let hits = 0
+    const server = createServer((_req, res) => {
+      hits++
+      res.end(JSON.stringify(VALUES))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/series.json`
+    try {
+      await expect(renderChart(barSpec({ url }))).rejects.toThrow(
+        new ChartRefused(
+          'the specification loads from a URL (spec.data.url): put the series inline in data.values',
+        ),
+      )
+      await expect(renderChart(barSpec({ url: 'file:///etc/passwd' }))).rejects.toBeInstanceOf(ChartRefused)
+    } finally {
+      server.close()
+    }
+    expect(hits).toBe(0)
+  })
+
+  it('gives vega a loader that refuses every load and remembers it', async () => {
+    const { loader, refused } = refusingLoader()
+    const { load, file } = loader as Record<string, (uri: string) => Promise<unknown>>
+    await expect(load?.('http://127.0.0.1:9/x.json')).rejects.toThrow('the grader loads nothing')
+    await expect(file?.('/etc/passwd')).rejects.toThrow('the grader loads nothing')
+    expect(refused).toEqual(['http://127.0.0.1:9/x.json', '/etc/passwd'])
+  })
+
+  it('refuses what is not a spec, and a spec vega-lite cannot compile', async () => {
+    await expect(renderChart([1, 2])).rejects.toThrow('a JSON object')
+    await expect(
+      renderChart({ mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' } }, layer: 7 }),
+    ).rejects.toBeInstanceOf(ChartRefused)
+  })
+})
