@@ -39,7 +39,13 @@ export async function compareAlternately<T, K extends string>(
   const keys = Object.keys(options.rules) as K[]
   const decide = () =>
     Object.fromEntries(
-      keys.map((k) => [k, decideRatio(rounds.map((r) => options.ratios(r)[k]), options.rules[k])]),
+      keys.map((k) => [
+        k,
+        decideRatio(
+          rounds.map((r) => options.ratios(r)[k]),
+          options.rules[k],
+        ),
+      ]),
     ) as Record<K, RatioDecision>
   let decisions: Record<K, RatioDecision> | undefined
   while (rounds.length < maxRounds) {

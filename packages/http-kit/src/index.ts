@@ -1,3 +1,5 @@
+export type { AlternatingOptions, AlternatingOutcome, RoundPair } from './alternating-rounds.ts'
+export { compareAlternately } from './alternating-rounds.ts'
 export type {
   ApiCheckContext,
   AppOptions,
@@ -9,8 +11,6 @@ export type {
   RunningService,
   ServiceOptions,
 } from './api-check-context.ts'
-export type { AlternatingOptions, AlternatingOutcome, RoundPair } from './alternating-rounds.ts'
-export { compareAlternately } from './alternating-rounds.ts'
 export type { ProbeOptions, ProbeReport } from './availability-probe.ts'
 export { describeFailures, probeAvailability } from './availability-probe.ts'
 export type { HttpExchange, HttpRequest } from './http-exchange.ts'

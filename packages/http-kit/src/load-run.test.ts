@@ -91,11 +91,21 @@ describe('compareAlternately with real servers', () => {
       throughput: candidate.throughputPerSec / baseline.throughputPerSec,
       p99: candidate.latencyMs.p99 / baseline.latencyMs.p99,
     })
-    const better = await compareAlternately({ baseline: measure(slow), candidate: measure(fast), ratios, rules })
+    const better = await compareAlternately({
+      baseline: measure(slow),
+      candidate: measure(fast),
+      ratios,
+      rules,
+    })
     expect(better.decisions.throughput.verdict).toBe('pass')
     expect(better.decisions.p99.verdict).toBe('pass')
     expect(better.rounds).toHaveLength(3)
-    const worse = await compareAlternately({ baseline: measure(fast), candidate: measure(slow), ratios, rules })
+    const worse = await compareAlternately({
+      baseline: measure(fast),
+      candidate: measure(slow),
+      ratios,
+      rules,
+    })
     expect(worse.decisions.throughput.verdict).toBe('fail')
     expect(worse.decisions.p99.verdict).toBe('fail')
   }, 30_000)

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon'
-import { latencySummary, type LatencySummary } from './latency-summary.ts'
+import { type LatencySummary, latencySummary } from './latency-summary.ts'
 import { checkLoadTarget } from './load-target.ts'
 
 /** One request a load connection sends; each connection cycles through the list in order. */
@@ -64,7 +64,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (!(durationMs > 0 && durationMs <= LOAD_LIMITS.durationMs))
     throw new RangeError(`durationMs must be in (0, ${LOAD_LIMITS.durationMs}]`)
   const { amount } = options
-  if (amount !== undefined && (!Number.isInteger(amount) || amount < connections || amount > LOAD_LIMITS.amount))
+  if (
+    amount !== undefined &&
+    (!Number.isInteger(amount) || amount < connections || amount > LOAD_LIMITS.amount)
+  )
     throw new RangeError(`amount must be an integer in ${connections}..${LOAD_LIMITS.amount}`)
 
   const latencies: number[] = []

@@ -44,8 +44,14 @@ describe('compareAlternately', () => {
     const candidateValues = [4, 2.5, 5, 6, 7]
     let c = 0
     const outcome = await compareAlternately({
-      baseline: async () => (order.push('B'), 1),
-      candidate: async () => (order.push('C'), candidateValues[c++] as number),
+      baseline: async () => {
+        order.push('B')
+        return 1
+      },
+      candidate: async () => {
+        order.push('C')
+        return candidateValues[c++] as number
+      },
       ratios: (r) => ({ speedup: r.candidate / r.baseline }),
       rules: { speedup: { direction: 'at-least', threshold: 3 } },
     })

@@ -59,7 +59,14 @@ export function decideRatio(ratios: readonly number[], rule: RatioRule): RatioDe
   const confidence = rule.confidence ?? 0.75
   const { median, low, high, coverage } = medianInterval(ratios, confidence)
   const ok = (x: number) => (rule.direction === 'at-least' ? x >= rule.threshold : x <= rule.threshold)
-  const verdict = coverage < confidence ? 'undecided' : ok(low) && ok(high) ? 'pass' : !ok(low) && !ok(high) ? 'fail' : 'undecided'
+  const verdict =
+    coverage < confidence
+      ? 'undecided'
+      : ok(low) && ok(high)
+        ? 'pass'
+        : !ok(low) && !ok(high)
+          ? 'fail'
+          : 'undecided'
   return { verdict, median, low, high, coverage, ratios: [...ratios], rule }
 }
 

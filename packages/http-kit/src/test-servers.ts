@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 
 // The server runs in its own thread: a blocking handler must not block the load generator too.
-const SERVER_SCRIPT = String.raw`
+const SERVER_SCRIPT = `
 const { createServer } = require('node:http')
 const { parentPort, workerData } = require('node:worker_threads')
 const server = createServer((req, res) => {

@@ -1,0 +1,76 @@
+import { type ApiCheckContext, type LoadRequest, runLoad } from '@backend-labs/http-kit'
+import { defineChecks } from '@backend-labs/lab-kit'
+import { DEMO_LOGIN, starterAndApp } from '../../../../labs/production/many-users/catalog-api.ts'
+import { expectFasterThanStarter, ROUND_MS, type SideRound } from './speed-comparison.ts'
+
+const BROWSERS = 16
+const HEALTH_CHECKERS = 8
+const PRODUCT_PAGES: LoadRequest[] = Array.from({ length: 50 }, (_, i) => ({ path: `/products/${i + 1}` }))
+
+function browsing(url: string): () => Promise<SideRound> {
+  return async () => ({
+    measured: await runLoad({ url, connections: BROWSERS, durationMs: ROUND_MS, requests: PRODUCT_PAGES }),
+  })
+}
+
+/** Health checks measured while one user after another logs in (one login at a time). */
+function healthDuringLogins(url: string): () => Promise<SideRound> {
+  return async () => {
+    const [measured, background] = await Promise.all([
+      runLoad({ url, connections: HEALTH_CHECKERS, durationMs: ROUND_MS, requests: [{ path: '/health' }] }),
+      runLoad({
+        url,
+        connections: 1,
+        durationMs: ROUND_MS,
+        timeoutMs: 30_000,
+        requests: [{ method: 'POST', path: '/login', body: DEMO_LOGIN }],
+      }),
+    ])
+    return { measured, background }
+  }
+}
+
+export const loadChecks = defineChecks<ApiCheckContext>('hidden', [
+  {
+    id: 'browsing-throughput',
+    title: `${BROWSERS} users browsing products: 3× the starter's throughput, half its p99, no errors`,
+    points: 4,
+    timeoutMs: 400_000,
+    needs: ['answers'],
+    async run(ctx) {
+      const { starter, app } = await starterAndApp(ctx)
+      await expectFasterThanStarter({
+        what: `${BROWSERS} users browsing products at once`,
+        starter: browsing(starter.url),
+        app: browsing(app.url),
+        log: (line) => ctx.log(line),
+        hint: 'open database connections once and reuse them: one pg.Pool for the whole process, not a new Client per request',
+      })
+    },
+  },
+  {
+    id: 'logins-dont-block',
+    title: `GET /health stays fast while users log in: 3× the starter's throughput, half its p99`,
+    points: 3,
+    timeoutMs: 400_000,
+    needs: ['answers'],
+    async run(ctx) {
+      const { starter, app } = await starterAndApp(ctx)
+      await expectFasterThanStarter({
+        what: `${HEALTH_CHECKERS} health checkers while users log in one after another`,
+        starter: healthDuringLogins(starter.url),
+        app: healthDuringLogins(app.url),
+        backgroundProblems: (round) => {
+          const logins = round.background
+          if (!logins) return undefined
+          if (logins.non2xx || logins.errors)
+            return `logins with the right password: ${logins.non2xx} answers not 200, ${logins.errors} without an answer`
+          if (logins.answered === 0) return `no login answered within ${ROUND_MS / 1000} s`
+          return undefined
+        },
+        log: (line) => ctx.log(line),
+        hint: 'hash passwords off the event loop: crypto.pbkdf2 (async, on the thread pool) or a worker thread, never pbkdf2Sync in a request handler',
+      })
+    },
+  },
+])
