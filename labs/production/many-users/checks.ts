@@ -18,13 +18,13 @@ export default defineChecks<ApiCheckContext>('public', [
     id: 'answers',
     title: 'GET /health, GET /products/:id and POST /login answer as the starter does',
     points: 2,
-    timeoutMs: 180_000,
+    timeoutMs: 300_000,
     needs: ['builds'],
     async run(ctx) {
       const app = await catalogApp(ctx)
       const product = await send(app.url, { path: '/products/7', label: 'reading product 7' })
-      const right = await loginStatus(app.url, DEMO_LOGIN.user, DEMO_LOGIN.password, 'logging in as ada')
       const wrong = await loginStatus(app.url, DEMO_LOGIN.user, 'wrong password', 'a wrong password for ada')
+      const right = await loginStatus(app.url, DEMO_LOGIN.user, DEMO_LOGIN.password, 'logging in as ada')
       expectAll([
         () => expectProduct(product, 7),
         () => {

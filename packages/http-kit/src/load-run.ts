@@ -1,6 +1,7 @@
-import autocannon from 'autocannon'
+import type autocannon from 'autocannon'
 import { type LatencySummary, latencySummary } from './latency-summary.ts'
 import { checkLoadTarget } from './load-target.ts'
+import { runInWorker } from './load-worker.ts'
 
 /** One request a load connection sends; each connection cycles through the list in order. */
 export interface LoadRequest {
@@ -54,7 +55,9 @@ export const LOAD_LIMITS = { connections: 200, durationMs: 60_000, amount: 100_0
 
 /**
  * Runs autocannon (as a library) against a local or grader-made target, bounded in connections,
- * requests and time, and summarises it. Refuses any other host with a RangeError.
+ * requests and time, and summarises it. Refuses any other host with a RangeError. The load runs on a
+ * thread of its own: a busy grader (builds, other grades) must not stall the clients and so
+ * inflate the latencies it measures.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const base = checkLoadTarget(options.url, options.allowedHosts ?? [])
@@ -70,44 +73,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   )
     throw new RangeError(`amount must be an integer in ${connections}..${LOAD_LIMITS.amount}`)
 
-  const latencies: number[] = []
-  let answered = 0
-  const statuses = new Map<number, number>()
-  let errors = 0
-  let timeouts = 0
-  const started = performance.now()
-  let instance: autocannon.Instance | undefined
-  const finished = new Promise<void>((resolve, reject) => {
-    instance = autocannon(
-      {
-        url: base.origin,
-        connections,
-        // autocannon ignores `duration` once `amount` is set, and checks it only once a sample:
-        // the timer below stops it; its own duration is a backstop
-        ...(amount ? { amount } : { duration: durationMs / 1000 + 1 }),
-        sampleInt: 100,
-        timeout: Math.max(1, Math.ceil((options.timeoutMs ?? 10_000) / 1000)),
-        requests: (options.requests ?? [{ path: '/' }]).map(toAutocannonRequest),
-      },
-      (error: unknown) => (error ? reject(error) : resolve()),
-    )
-  })
-  const run = instance as unknown as autocannon.Instance
-  run.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
-    answered++
-    statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1)
-    if (latencies.length < LOAD_LIMITS.amount) latencies.push(responseTimeMs)
-  })
-  run.on('reqError', (error: unknown) => {
-    errors++
-    if (error instanceof Error && /timed out/.test(error.message)) timeouts++
-  })
-  const timer = setTimeout(() => run.stop(), durationMs)
-  try {
-    await finished
-  } finally {
-    clearTimeout(timer)
+  const requests = (options.requests ?? [{ path: '/' }]).map(toAutocannonRequest)
+  const settings = {
+    url: base.origin,
+    connections,
+    // autocannon ignores `duration` once `amount` is set, and checks it only once a sample:
+    // the worker's timer stops it at durationMs; autocannon's own duration is a backstop
+    ...(amount ? { amount } : { duration: durationMs / 1000 + 1 }),
+    sampleInt: 100,
+    timeout: Math.max(1, Math.ceil((options.timeoutMs ?? 10_000) / 1000)),
+    requests,
   }
+  const started = performance.now()
+  const run = await runInWorker({ settings, durationMs, maxLatencies: LOAD_LIMITS.amount })
+  const statuses = new Map(run.statuses.map(([status, n]) => [Number(status), n] as [number, number]))
+  const { answered, errors, timeouts, latencies } = run
   const wallMs = performance.now() - started
   let non2xx = 0
   for (const [status, n] of statuses) if (status < 200 || status > 299) non2xx += n

@@ -7,7 +7,8 @@ import type { DockerSession } from './docker-session.ts'
 import { execCommand } from './exec-command.ts'
 
 const POSTGRES_PORT = 5432
-const READY_TIMEOUT_MS = 60_000
+// a busy machine (several grades at once, other load) has taken over 60 s to initialise the data folder
+const READY_TIMEOUT_MS = 120_000
 /**
  * The least the image needs back after CapDrop ALL (each one tried away): the entrypoint runs as
  * root, chowns and chmods the data folder (CHOWN, FOWNER; DAC_OVERRIDE to read it again on a restart,

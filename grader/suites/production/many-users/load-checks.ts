@@ -1,15 +1,26 @@
 import { type ApiCheckContext, type LoadRequest, runLoad } from '@backend-labs/http-kit'
 import { defineChecks } from '@backend-labs/lab-kit'
 import { DEMO_LOGIN, starterAndApp } from '../../../../labs/production/many-users/catalog-api.ts'
-import { expectFasterThanStarter, ROUND_MS, type SideRound } from './speed-comparison.ts'
+import { expectFasterThanStarter, type SideRound } from './speed-comparison.ts'
 
 const BROWSERS = 16
 const HEALTH_CHECKERS = 8
 const PRODUCT_PAGES: LoadRequest[] = Array.from({ length: 50 }, (_, i) => ({ path: `/products/${i + 1}` }))
+/** One side's browsing round: this many requests, or this long, whichever comes first. */
+const BROWSING_REQUESTS = 300
+const BROWSING_MAX_MS = 6000
+/** One side's round of health checks during logins (by time: the logins must get to run). */
+const LOGINS_ROUND_MS = 3000
 
 function browsing(url: string): () => Promise<SideRound> {
   return async () => ({
-    measured: await runLoad({ url, connections: BROWSERS, durationMs: ROUND_MS, requests: PRODUCT_PAGES }),
+    measured: await runLoad({
+      url,
+      connections: BROWSERS,
+      amount: BROWSING_REQUESTS,
+      durationMs: BROWSING_MAX_MS,
+      requests: PRODUCT_PAGES,
+    }),
   })
 }
 
@@ -17,11 +28,16 @@ function browsing(url: string): () => Promise<SideRound> {
 function healthDuringLogins(url: string): () => Promise<SideRound> {
   return async () => {
     const [measured, background] = await Promise.all([
-      runLoad({ url, connections: HEALTH_CHECKERS, durationMs: ROUND_MS, requests: [{ path: '/health' }] }),
+      runLoad({
+        url,
+        connections: HEALTH_CHECKERS,
+        durationMs: LOGINS_ROUND_MS,
+        requests: [{ path: '/health' }],
+      }),
       runLoad({
         url,
         connections: 1,
-        durationMs: ROUND_MS,
+        durationMs: LOGINS_ROUND_MS,
         timeoutMs: 30_000,
         requests: [{ method: 'POST', path: '/login', body: DEMO_LOGIN }],
       }),
@@ -63,9 +79,9 @@ export const loadChecks = defineChecks<ApiCheckContext>('hidden', [
         backgroundProblems: (round) => {
           const logins = round.background
           if (!logins) return undefined
+          // a login still running when the round ends is not an error: hashing is slow by design
           if (logins.non2xx || logins.errors)
             return `logins with the right password: ${logins.non2xx} answers not 200, ${logins.errors} without an answer`
-          if (logins.answered === 0) return `no login answered within ${ROUND_MS / 1000} s`
           return undefined
         },
         log: (line) => ctx.log(line),

@@ -47,16 +47,6 @@ export default defineSuite<ApiCheckContext>({
       apply: (dir) => copyFile(STARTER_DATABASE, join(dir, 'src/database.ts')),
     },
     {
-      id: 'pool-gives-up',
-      title: 'a pool of one connection that gives up after 10 ms: 500s as soon as users queue',
-      fails: ['browsing-throughput'],
-      dir: 'solution',
-      apply: patches(
-        patchFile('src/database.ts', 'max: 10,', 'max: 1,'),
-        patchFile('src/database.ts', 'connectionTimeoutMillis: 10_000,', 'connectionTimeoutMillis: 10,'),
-      ),
-    },
-    {
       id: 'remembers-logins',
       title: 'skips the hash for a user who logged in before: fast, and lets any password in',
       fails: ['correct-answers'],
