@@ -75,12 +75,6 @@ export async function expectFasterThanStarter(options: {
   options.log(`starter: ${perSide(rounds, 'baseline')}`)
   options.log(`your app: ${perSide(rounds, 'candidate')}`)
   options.log(`throughput ${describeRatio(decisions.throughput)}, p99 ${describeRatio(decisions.p99)}`)
-  // TEMP-DEBUG
-  if (process.env.LT_DEBUG)
-    (await import('node:fs')).appendFileSync(
-      '/tmp/lt-debug.log',
-      `${new Date().toISOString()} ${options.what}\n  starter: ${perSide(rounds, 'baseline')}\n  app: ${perSide(rounds, 'candidate')}\n  statuses: ${rounds.map((r) => `${[...r.baseline.measured.statuses].join('/')} e${r.baseline.measured.errors} | ${[...r.candidate.measured.statuses].join('/')} e${r.candidate.measured.errors} bg ${[...(r.baseline.background?.statuses ?? [])].join('/')} e${r.baseline.background?.errors} | ${[...(r.candidate.background?.statuses ?? [])].join('/')} e${r.candidate.background?.errors}`).join(' ; ')}\n  throughput ${describeRatio(decisions.throughput)} ${decisions.throughput.verdict}, p99 ${describeRatio(decisions.p99)} ${decisions.p99.verdict}\n`,
-    )
   const where = `${options.what}, your app and the starter alternately, ${rounds.length} rounds`
   expectAll([
     () => {
