@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { LazyDockerLab } from './docker/docker-lab.ts'
 import type { ServiceProvider } from './service-provider.ts'
 
@@ -9,7 +10,13 @@ import type { ServiceProvider } from './service-provider.ts'
 export const dockerService: ServiceProvider = {
   name: 'docker',
   async create(lab, staged) {
-    const docker = new LazyDockerLab(staged.dir, lab.id)
+    const starter = lab.manifest?.starter?.dir
+    const docker = new LazyDockerLab(
+      staged.dir,
+      lab.id,
+      undefined,
+      starter ? join(lab.dir, starter) : undefined,
+    )
     docker.session.buildNetwork = lab.manifest?.docker?.buildNetwork ?? 'none'
     return {
       context: { docker },

@@ -24,6 +24,13 @@ export interface DockerLab {
    * returns it. A start or readiness problem is a learner-facing failure with the last log lines.
    */
   app(options?: AppOptions): Promise<RunningApp>
+  /**
+   * Builds the lab's own starter (from the lab's folder, never the submission) once per grade and
+   * starts it like `app()`: same hardened limits, same run network. A baseline for speed ratios
+   * measured in the same grading run, so the machine's load weighs on both alike. Keys are apart
+   * from `app()`'s. Only for labs whose starter is a folder with a Dockerfile.
+   */
+  starterApp(options?: AppOptions): Promise<RunningApp>
   /** Starts a catalog image (e.g. `postgres`) on the run network under `alias`. */
   service(key: 'postgres', options: ServiceOptions): Promise<RunningService>
   /**

@@ -1,3 +1,5 @@
+export type { AlternatingOptions, AlternatingOutcome, RoundPair } from './alternating-rounds.ts'
+export { compareAlternately } from './alternating-rounds.ts'
 export type {
   ApiCheckContext,
   AppOptions,
@@ -15,8 +17,15 @@ export type { HttpExchange, HttpRequest } from './http-exchange.ts'
 export { send } from './http-exchange.ts'
 export type { JsonType } from './http-expect.ts'
 export { expectContentType, expectJsonObject, expectShape, expectStatus } from './http-expect.ts'
+export type { LatencySummary } from './latency-summary.ts'
+export { latencySummary, percentile } from './latency-summary.ts'
+export type { LoadOptions, LoadRequest, LoadResult } from './load-run.ts'
+export { describeLoadErrors, LOAD_LIMITS, runLoad } from './load-run.ts'
+export { checkLoadTarget } from './load-target.ts'
 export type { PromSample, PromScrape } from './prometheus-text.ts'
 export { parsePromText, sumWhere } from './prometheus-text.ts'
+export type { RatioDecision, RatioRule } from './ratio-decision.ts'
+export { decideRatio, describeRatio, medianInterval } from './ratio-decision.ts'
 export { rerunCulprits } from './rebuild-culprits.ts'
 export type { BurstOptions, BurstOutcome, BurstRequest } from './request-burst.ts'
 export { describeStatuses, sendBurst } from './request-burst.ts'

@@ -27,6 +27,7 @@ export class LazyDockerLab implements DockerLab {
   private builtEarlier = false
   /** The original build's output (empty when it came from an earlier grade): its stage heads. */
   private buildOutput = ''
+  private starterBuilt: Promise<BuiltImage> | undefined
   private readonly apps = new Map<string, Promise<RunningApp>>()
   private readonly services = new Map<string, Promise<RunningService>>()
   private readonly rebuilds = new Map<string, Promise<RebuildReport>>()
@@ -36,6 +37,8 @@ export class LazyDockerLab implements DockerLab {
     private readonly contextDir: string,
     private readonly labId: string,
     readonly session: DockerSession = new DockerSession(),
+    /** The lab's starter folder (trusted: the lab's own files), for `starterApp()`. */
+    private readonly starterDir?: string,
   ) {}
 
   image(options: { timeoutMs?: number } = {}): Promise<BuiltImage> {
@@ -60,6 +63,28 @@ export class LazyDockerLab implements DockerLab {
     let app = this.apps.get(key)
     if (!app) {
       app = this.image().then((image) => startApp(this.session, image.ref, options))
+      this.apps.set(key, app)
+    }
+    return app
+  }
+
+  starterApp(options: AppOptions = {}): Promise<RunningApp> {
+    const key = `starter:${options.key ?? 'app'}`
+    let app = this.apps.get(key)
+    if (!app) {
+      const starterDir = this.starterDir
+      if (!starterDir) throw new TypeError(`lab ${this.labId} has no starter folder to build a baseline from`)
+      // the same content as an unchanged submission gives the same cached image
+      this.starterBuilt ??= (async () => {
+        const docker = await this.session.docker()
+        const image = await buildLearnerImage(docker, {
+          contextDir: starterDir,
+          labId: this.labId,
+          ...(await this.session.buildSettings()),
+        })
+        return describeImage(this.session, image.ref)
+      })()
+      app = this.starterBuilt.then((image) => startApp(this.session, image.ref, options))
       this.apps.set(key, app)
     }
     return app

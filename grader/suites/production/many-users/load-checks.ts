@@ -1,0 +1,97 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { type ApiCheckContext, type LoadRequest, runLoad } from '@backend-labs/http-kit'
+import { defineChecks } from '@backend-labs/lab-kit'
+import { DEMO_LOGIN, starterAndApp } from '../../../../labs/production/many-users/catalog-api.ts'
+import { expectFasterThanStarter, type SideRound } from './speed-comparison.ts'
+
+const BROWSERS = 16
+const HEALTH_CHECKERS = 8
+const PRODUCT_PAGES: LoadRequest[] = Array.from({ length: 50 }, (_, i) => ({ path: `/products/${i + 1}` }))
+/** One side's browsing round: this many requests, or this long, whichever comes first. */
+const BROWSING_REQUESTS = 300
+const BROWSING_MAX_MS = 6000
+/** One side's round of health checks during logins (by time: the logins must get to run). */
+const LOGINS_ROUND_MS = 3000
+const LOGINS_LEAD_MS = 1000
+const LOGGING_IN = 4
+
+function browsing(url: string): () => Promise<SideRound> {
+  return async () => ({
+    measured: await runLoad({
+      url,
+      connections: BROWSERS,
+      amount: BROWSING_REQUESTS,
+      durationMs: BROWSING_MAX_MS,
+      requests: PRODUCT_PAGES,
+    }),
+  })
+}
+
+/**
+ * Health checks measured while users log in (LOGGING_IN at a time). The logins start first, so that
+ * they are past their database lookup and hashing by the time the health checks are measured.
+ */
+function healthDuringLogins(url: string): () => Promise<SideRound> {
+  return async () => {
+    const logins = runLoad({
+      url,
+      connections: LOGGING_IN,
+      durationMs: LOGINS_LEAD_MS + LOGINS_ROUND_MS,
+      timeoutMs: 30_000,
+      requests: [{ method: 'POST', path: '/login', body: DEMO_LOGIN }],
+    })
+    await sleep(LOGINS_LEAD_MS)
+    const measured = await runLoad({
+      url,
+      connections: HEALTH_CHECKERS,
+      durationMs: LOGINS_ROUND_MS,
+      requests: [{ path: '/health' }],
+    })
+    return { measured, background: await logins }
+  }
+}
+
+export const loadChecks = defineChecks<ApiCheckContext>('hidden', [
+  {
+    id: 'browsing-throughput',
+    title: `${BROWSERS} users browsing products: 3× the starter's throughput, half its p99, no errors`,
+    points: 4,
+    timeoutMs: 400_000,
+    needs: ['answers'],
+    async run(ctx) {
+      const { starter, app } = await starterAndApp(ctx)
+      await expectFasterThanStarter({
+        what: `${BROWSERS} users browsing products at once`,
+        starter: browsing(starter.url),
+        app: browsing(app.url),
+        log: (line) => ctx.log(line),
+        hint: 'open database connections once and reuse them: one pg.Pool for the whole process, not a new Client per request',
+      })
+    },
+  },
+  {
+    id: 'logins-dont-block',
+    title: `GET /health stays fast while users log in: 3× the starter's throughput, half its p99`,
+    points: 3,
+    timeoutMs: 400_000,
+    needs: ['answers'],
+    async run(ctx) {
+      const { starter, app } = await starterAndApp(ctx)
+      await expectFasterThanStarter({
+        what: `${HEALTH_CHECKERS} health checkers while ${LOGGING_IN} users log in`,
+        starter: healthDuringLogins(starter.url),
+        app: healthDuringLogins(app.url),
+        backgroundProblems: (round) => {
+          const logins = round.background
+          if (!logins) return undefined
+          // a login still running when the round ends is not an error: hashing is slow by design
+          if (logins.non2xx || logins.errors)
+            return `logins with the right password: ${logins.non2xx} answers not 200, ${logins.errors} without an answer`
+          return undefined
+        },
+        log: (line) => ctx.log(line),
+        hint: 'hash passwords off the event loop: crypto.pbkdf2 (async, on the thread pool) or a worker thread, never pbkdf2Sync in a request handler',
+      })
+    },
+  },
+])

@@ -1,0 +1,132 @@
+import {
+  compareAlternately,
+  describeLoadErrors,
+  describeRatio,
+  type LoadResult,
+  type RatioDecision,
+  type RoundPair,
+} from '@backend-labs/http-kit'
+import { EnvironmentError, expectAll, fail } from '@backend-labs/lab-kit'
+
+/** The README's thresholds: your app ÷ the starter, measured in the same run. */
+export const SPEEDUP_AT_LEAST = 3
+export const P99_RATIO_AT_MOST = 0.5
+export const MIN_ROUNDS = 3
+export const MAX_ROUNDS = 5
+
+/** One side's round: the load that is measured, and any background load that must also go well. */
+export interface SideRound {
+  measured: LoadResult
+  background?: LoadResult
+}
+
+/** 2xx answers per second: errors are not throughput. */
+function goodPerSec(r: LoadResult): number {
+  let ok = 0
+  for (const [status, n] of r.statuses) if (status >= 200 && status <= 299) ok += n
+  return ok / (r.durationMs / 1000)
+}
+
+/** A side that answered nothing kept every request waiting the whole round. */
+function p99Of(r: LoadResult): number {
+  return r.answered ? r.latencyMs.p99 : r.durationMs
+}
+
+function ratios(round: RoundPair<SideRound>): Record<'throughput' | 'p99', number> {
+  return {
+    throughput: goodPerSec(round.candidate.measured) / Math.max(goodPerSec(round.baseline.measured), 1e-9),
+    p99: p99Of(round.candidate.measured) / Math.max(p99Of(round.baseline.measured), 1e-9),
+  }
+}
+
+function perSide(rounds: RoundPair<SideRound>[], side: 'baseline' | 'candidate'): string {
+  return rounds
+    .map((r) => `${goodPerSec(r[side].measured).toFixed(0)}/s, p99 ${p99Of(r[side].measured).toFixed(0)} ms`)
+    .join('; ')
+}
+
+/**
+ * Measures the starter and the app alternately (after one warm-up each) and fails unless the app
+ * answers without errors, with at least 3× the starter's throughput and at most half its p99.
+ * `what` names the load for the learner, e.g. "16 users browsing products".
+ */
+export async function expectFasterThanStarter(options: {
+  what: string
+  starter: () => Promise<SideRound>
+  app: () => Promise<SideRound>
+  /** Problems in a round of the app's, beyond errors of the measured load (e.g. failed logins). */
+  backgroundProblems?: (round: SideRound) => string | undefined
+  log: (line: string) => void
+  hint: string
+}): Promise<void> {
+  await options.starter()
+  await options.app()
+  const { rounds, decisions } = await compareAlternately({
+    baseline: options.starter,
+    candidate: options.app,
+    ratios,
+    rules: {
+      throughput: { direction: 'at-least', threshold: SPEEDUP_AT_LEAST },
+      p99: { direction: 'at-most', threshold: P99_RATIO_AT_MOST },
+    },
+    minRounds: MIN_ROUNDS,
+    maxRounds: MAX_ROUNDS,
+  })
+  options.log(`starter: ${perSide(rounds, 'baseline')}`)
+  options.log(`your app: ${perSide(rounds, 'candidate')}`)
+  options.log(`throughput ${describeRatio(decisions.throughput)}, p99 ${describeRatio(decisions.p99)}`)
+  const where = `${options.what}, your app and the starter alternately, ${rounds.length} rounds`
+  expectAll([
+    () => {
+      const bad = rounds
+        .map((r, i) => ({ i, r: r.candidate }))
+        .filter(({ r }) => r.measured.non2xx > 0 || r.measured.errors > 0 || options.backgroundProblems?.(r))
+      if (bad.length === 0) return
+      fail({
+        expected: 'every request answered with a 2xx status in every round',
+        found: bad
+          .map(({ i, r }) =>
+            [`round ${i + 1}: ${describeLoadErrors(r.measured)}`, options.backgroundProblems?.(r)]
+              .filter(Boolean)
+              .join('; '),
+          )
+          .join(' | '),
+        where,
+        hint: 'read your container logs for the errors: a pool that gives up waiting for a connection, or too many connections for the database',
+      })
+    },
+    () =>
+      expectRatio(
+        decisions.throughput,
+        'throughput (2xx answers per second)',
+        `at least ${SPEEDUP_AT_LEAST}× the starter's`,
+        where,
+        options.hint,
+      ),
+    () =>
+      expectRatio(
+        decisions.p99,
+        'p99 latency',
+        `at most ${P99_RATIO_AT_MOST}× the starter's (half)`,
+        where,
+        options.hint,
+      ),
+  ])
+  // no failure, but a ratio that straddles its threshold: neither a pass nor the learner's fault
+  const undecided = Object.entries(decisions).filter(([, d]) => d.verdict === 'undecided')
+  if (undecided.length)
+    throw new EnvironmentError(
+      `The grader could not tell your app's speed from the starter's reliably (${where}: ${undecided.map(([k, d]) => `${k} ${describeRatio(d)}`).join(', ')}): the rounds disagree too much, which happens on a machine too busy to measure fairly.`,
+      'Grade again when the machine is less busy.',
+    )
+}
+
+function expectRatio(d: RatioDecision, metric: string, wanted: string, where: string, hint: string): void {
+  if (d.verdict !== 'fail') return
+  fail({
+    expected: `${metric} ${wanted} in every round`,
+    found: `${describeRatio(d)} of the starter's`,
+    where,
+    hint,
+  })
+}

@@ -1,0 +1,73 @@
+import { copyFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ApiCheckContext } from '@backend-labs/http-kit'
+import { defineSuite } from '@backend-labs/lab-kit'
+import { copyOver, patches, patchFile } from '../../docker/rest-contract/fixture-patch.ts'
+import { hiddenChecks } from './hidden-checks.ts'
+import { loadChecks } from './load-checks.ts'
+
+const STARTER_DATABASE = fileURLToPath(
+  new URL('../../../../labs/production/many-users/starter/src/database.ts', import.meta.url),
+)
+
+// Fixtures are the reference solution with one realistic half-fix or shortcut patched in.
+export default defineSuite<ApiCheckContext>({
+  checks: [...hiddenChecks, ...loadChecks],
+  solution: { dir: 'solution' },
+  alternatives: [
+    {
+      id: 'worker-threads',
+      title: 'pbkdf2Sync in two worker threads, and a larger pool (20) that waits as long as it takes',
+      dir: 'solution',
+      apply: copyOver(new URL('./alternatives/worker-threads/', import.meta.url)),
+    },
+  ],
+  fixtures: [
+    {
+      id: 'async-but-still-blocking',
+      title:
+        'a pool, and an async hashPassword that still calls pbkdf2Sync inside: the event loop still blocks',
+      fails: ['logins-dont-block'],
+      dir: 'solution',
+      apply: patches(
+        patchFile(
+          'src/passwords.ts',
+          'import { pbkdf2, timingSafeEqual }',
+          'import { pbkdf2, pbkdf2Sync, timingSafeEqual }',
+        ),
+        patchFile('src/passwords.ts', 'await pbkdf2Async(', 'pbkdf2Sync('),
+      ),
+    },
+    {
+      id: 'client-per-request',
+      title: 'async hashing, but still a new database connection for every query',
+      fails: ['browsing-throughput'],
+      dir: 'solution',
+      apply: (dir) => copyFile(STARTER_DATABASE, join(dir, 'src/database.ts')),
+    },
+    {
+      id: 'remembers-logins',
+      title: 'skips the hash for a user who logged in before: fast, and lets any password in',
+      fails: ['correct-answers'],
+      dir: 'solution',
+      apply: patches(
+        patchFile(
+          'src/server.ts',
+          '  const user = await findUser(body.user)',
+          '  if (loggedIn.has(body.user)) return sendJson(res, 200, { user: body.user })\n  const user = await findUser(body.user)',
+        ),
+        patchFile(
+          'src/server.ts',
+          '  sendJson(res, 200, { user: user.name })',
+          '  loggedIn.add(user.name)\n  sendJson(res, 200, { user: user.name })',
+        ),
+        patchFile(
+          'src/server.ts',
+          'async function login(',
+          'const loggedIn = new Set<string>()\n\nasync function login(',
+        ),
+      ),
+    },
+  ],
+})
