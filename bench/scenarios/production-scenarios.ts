@@ -5,7 +5,16 @@ import { labs } from '../cli-process.ts'
 import { solutionDir } from '../submission-dir.ts'
 
 /** The production labs whose full grade (every check, public and hidden) is timed. */
-const PRODUCTION_LABS = ['production/no-lost-updates', 'production/slow-clients', 'production/metrics']
+const PRODUCTION_LABS = [
+  'production/no-lost-updates',
+  'production/slow-clients',
+  'production/metrics',
+  'production/kubernetes',
+  'production/rate-limit',
+  'production/login-defence',
+  'production/dashboard-data',
+  'production/many-users',
+]
 
 async function noDocker(): Promise<string | undefined> {
   if (process.env.LABS_DRAFTS !== '1')
