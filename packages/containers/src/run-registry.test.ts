@@ -53,6 +53,23 @@ describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale agains
     expect(volume).toContain(registry.runId)
   }, 30_000)
 
+  it('a container or network made after dispose() began is removed at once, and the call fails', async () => {
+    const registry = new RunRegistry(docker, `${RUN_PREFIX}-late`)
+    await registry.createVolume()
+    const disposed = registry.dispose()
+    await expect(registry.createNetwork('late')).rejects.toThrow(/being cleaned up/)
+    await expect(
+      registry.createContainer(
+        hardenedCreateOptions({ image: TEST_BASE_IMAGE, cmd: ['sleep', '100'], networkName: 'none' }),
+      ),
+    ).rejects.toThrow(/being cleaned up/)
+    expect((await disposed).failed).toEqual([])
+    const filter = `label=${LABEL.run}=${registry.runId}`
+    expect(dockerCli(['ps', '-aq', '--filter', filter])).toEqual([])
+    expect(dockerCli(['network', 'ls', '-q', '--filter', filter])).toEqual([])
+    expect(dockerCli(['volume', 'ls', '-q', '--filter', filter])).toEqual([])
+  }, 60_000)
+
   it('sweepStale() removes what a SIGKILLed process left, and spares a live process', async () => {
     const live = new RunRegistry(docker, `${RUN_PREFIX}-live`)
     await live.createNetwork()

@@ -66,7 +66,7 @@ export class RunRegistry {
           }
         : {}),
     })
-    this.track('network', network.id)
+    await this.trackNew({ kind: 'network', id: network.id })
     return network
   }
 
@@ -76,7 +76,7 @@ export class RunRegistry {
       ...options,
       Labels: { ...options.Labels, ...this.labels },
     })
-    this.track('container', container.id)
+    await this.trackNew({ kind: 'container', id: container.id })
     return container
   }
 
@@ -84,8 +84,24 @@ export class RunRegistry {
   async createVolume(suffix = 'data'): Promise<string> {
     const name = `backend-labs-${this.runId}-${suffix}`
     await this.docker.createVolume({ Name: name, Labels: this.labels })
-    this.track('volume', name)
+    await this.trackNew({ kind: 'volume', id: name })
     return name
+  }
+
+  /**
+   * Tracks what was just made; when the clean-up has already begun (a timed-out check's work still
+   * creating testers, say), removes it at once and refuses, so nothing outlives the run.
+   */
+  private async trackNew(resource: TrackedResource): Promise<void> {
+    if (!this.disposing) {
+      this.track(resource.kind, resource.id)
+      return
+    }
+    await this.disposing
+    await removeResource(this.docker, resource).catch(() => {})
+    throw new Error(
+      `this run (${this.runId}) is being cleaned up: a ${resource.kind} made now was removed at once`,
+    )
   }
 
   /** Removes everything tracked (containers first, forcefully), once; later calls share the result. */
