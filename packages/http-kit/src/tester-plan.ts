@@ -1,3 +1,5 @@
+import { percentile } from './latency-summary.ts'
+
 /**
  * Traffic sent from tester containers: one container per simulated client, each with its own address
  * on the lab's network, so that limits per client address are real. The grader starts them with
@@ -58,7 +60,8 @@ export function answersWithin(statuses: Record<string, number>, from: number, to
 /** The q-th quantile (0..1) of latencies, nearest rank; undefined when there are none. */
 export function quantile(latenciesMs: number[], q: number): number | undefined {
   if (latenciesMs.length === 0) return undefined
-  const sorted = [...latenciesMs].sort((a, b) => a - b)
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
-  return sorted[rank]
+  return percentile(
+    [...latenciesMs].sort((a, b) => a - b),
+    q * 100,
+  )
 }
