@@ -1,5 +1,6 @@
 import { connectDocker, execCapture } from '@backend-labs/containers'
 import type { RunningService } from '@backend-labs/http-kit'
+import { scaledWait } from '@backend-labs/lab-kit'
 
 // one engine probe per process: on a loaded machine each probe risks its short timeout
 type Engine = Awaited<ReturnType<typeof connectDocker>>
@@ -15,7 +16,7 @@ function docker(): Promise<Engine> {
 /**
  * Runs SQL with psql inside the grader's own database container, as the database's owner (one
  * transaction for several statements; the last result is printed unaligned). Undefined when the
- * exec failed or timed out.
+ * exec failed or timed out. `timeoutMs` stretches with the machine's load (`scaledWait`).
  */
 export async function psql(db: RunningService, sql: string, timeoutMs = 30_000): Promise<string | undefined> {
   const env = db.connectionEnv
@@ -23,6 +24,6 @@ export async function psql(db: RunningService, sql: string, timeoutMs = 30_000):
   return execCapture(
     (await docker()).getContainer(db.containerId),
     ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd, '-v', 'ON_ERROR_STOP=1', '-tAc', sql],
-    timeoutMs,
+    scaledWait(timeoutMs),
   )
 }

@@ -71,7 +71,7 @@ export const loadChecks = defineChecks<ApiCheckContext>('hidden', [
   },
   {
     id: 'logins-dont-block',
-    title: `GET /health stays fast while users log in: 3× the starter's throughput, half its p99`,
+    title: `GET /health stays fast while users log in: at most half the starter's p99, no errors`,
     points: 3,
     timeoutMs: 400_000,
     needs: ['answers'],
@@ -81,6 +81,10 @@ export const loadChecks = defineChecks<ApiCheckContext>('hidden', [
         what: `${HEALTH_CHECKERS} health checkers while ${LOGGING_IN} users log in`,
         starter: healthDuringLogins(starter.url),
         app: healthDuringLogins(app.url),
+        // A blocked event loop shows in the tail latency (the starter's p99 is 6–20× the reference's
+        // on a quiet machine). Throughput is not judged: the load generator and Docker's port
+        // forwarding cap both apps near the same rate (the reference measured 1.6–3.7× the starter's).
+        judged: ['p99'],
         backgroundProblems: (round) => {
           const logins = round.background
           if (!logins) return undefined
