@@ -1,7 +1,7 @@
 import { dirname } from 'node:path'
 import { readSummary } from '../batch/result-store.ts'
 import type { AppContext } from '../cli/app-context.ts'
-import { listLabs } from '../cli/commands/list-command.ts'
+import { listLabs } from '../engine/lab-listing.ts'
 import { buildClassModel } from './class-model.ts'
 import type { ModelSource } from './dashboard-server.ts'
 import { buildLearnerModel, type CatalogLab } from './learner-model.ts'

@@ -1,51 +1,6 @@
-import { existsSync } from 'node:fs'
 import pc from 'picocolors'
-import type { AppContext } from '../app-context.ts'
+import { listLabs } from '../../engine/lab-listing.ts'
 import type { CommandSpec } from '../command-spec.ts'
-
-export interface LabListing {
-  id: string
-  track: string
-  title: string
-  difficulty: string
-  minutes: number
-  status: 'not started' | 'in progress' | 'passed'
-  /** Passed as far as the static engine can tell (some checks need SQL Server). */
-  staticOnly?: boolean
-  score?: number
-  maxScore?: number
-}
-
-export async function listLabs(app: AppContext, track?: string): Promise<LabListing[]> {
-  const progress = await app.progress.read()
-  const ids = await app.catalog.select(track ? { track } : { all: true })
-  const out: LabListing[] = []
-  for (const id of ids) {
-    const lab = await app.catalog.load(id)
-    const p = progress[id]
-    const bundle =
-      lab.manifest.submission.type === 'git' ? app.paths.bundle(id, lab.manifest.submission.bundle) : ''
-    const started = existsSync(app.paths.workspace(id)) || (bundle !== '' && existsSync(bundle))
-    const status =
-      p?.status === 'passed' || p?.status === 'passed-static'
-        ? 'passed'
-        : started || p
-          ? 'in progress'
-          : 'not started'
-    const entry: LabListing = {
-      id,
-      track: lab.track,
-      title: lab.manifest.title,
-      difficulty: lab.manifest.difficulty,
-      minutes: lab.manifest.minutes,
-      status,
-    }
-    if (p) Object.assign(entry, { score: p.score, maxScore: p.maxScore })
-    if (p?.status === 'passed-static') entry.staticOnly = true
-    out.push(entry)
-  }
-  return out
-}
 
 export const listCommand: CommandSpec = {
   name: 'list',

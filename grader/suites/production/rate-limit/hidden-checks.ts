@@ -71,7 +71,7 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
     async run(ctx) {
-      const { usersAlone, usersUnderAttack } = await attackPhase(ctx)
+      const { usersAlone, usersUnderAttack, bots } = await attackPhase(ctx)
       const alone = quantile(
         usersAlone.flatMap((r) => r.latenciesMs),
         0.95,
@@ -79,6 +79,10 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       const attacked = quantile(
         usersUnderAttack.flatMap((r) => r.latenciesMs),
         0.95,
+      )
+      const botSent = bots.reduce((n, b) => n + b.sent, 0)
+      ctx.log(
+        `users' p95 with the bot traffic on /health ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack`,
       )
       if (alone === undefined || attacked === undefined || attacked > LATENCY_RATIO * alone)
         fail({
