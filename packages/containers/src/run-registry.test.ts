@@ -53,6 +53,30 @@ describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale agains
     expect(volume).toContain(registry.runId)
   }, 30_000)
 
+  it('dispose() removes a network that a container outside the run still holds (forced disconnect)', async () => {
+    const registry = new RunRegistry(docker, `${RUN_PREFIX}-held`)
+    const network = await registry.createNetwork()
+    const outsider = await docker.createContainer(
+      hardenedCreateOptions({
+        image: TEST_BASE_IMAGE,
+        cmd: ['sleep', '100'],
+        networkName: `backend-labs-${registry.runId}-net`,
+      }),
+    )
+    try {
+      await outsider.start()
+      await expect(network.remove()).rejects.toThrow(/active endpoints/)
+      const report = await registry.dispose()
+      expect(report.failed).toEqual([])
+      expect(dockerCli(['network', 'ls', '-q', '--filter', `label=${LABEL.run}=${registry.runId}`])).toEqual(
+        [],
+      )
+      expect((await outsider.inspect()).State.Running).toBe(true)
+    } finally {
+      await outsider.remove({ force: true })
+    }
+  }, 60_000)
+
   it('a container or network made after dispose() began is removed at once, and the call fails', async () => {
     const registry = new RunRegistry(docker, `${RUN_PREFIX}-late`)
     await registry.createVolume()

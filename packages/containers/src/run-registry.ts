@@ -140,22 +140,29 @@ export class RunRegistry {
   private async removeAll(): Promise<DisposeReport> {
     this.uninstall?.()
     const report: DisposeReport = { removed: [], failed: [] }
-    for (const kind of REMOVAL_ORDER) {
-      const batch = this.resources.filter((r) => r.kind === kind)
-      await Promise.all(
-        batch.map(async (resource) => {
-          try {
-            await removeResource(this.docker, resource)
-            report.removed.push(resource)
-          } catch (error) {
-            const status = (error as { statusCode?: number }).statusCode
-            if (status === 404) report.removed.push(resource)
-            else report.failed.push({ ...resource, reason: (error as Error).message })
-          }
-        }),
-      )
+    const handled = new Set<TrackedResource>()
+    // A resource whose creation was already under way when the clean-up began is tracked late, after
+    // its kind's turn: passes repeat until one finds nothing new.
+    for (;;) {
+      const pending = this.resources.filter((r) => !handled.has(r))
+      if (pending.length === 0) return report
+      for (const kind of REMOVAL_ORDER) {
+        const batch = pending.filter((r) => r.kind === kind)
+        for (const resource of batch) handled.add(resource)
+        await Promise.all(
+          batch.map(async (resource) => {
+            try {
+              await removeResource(this.docker, resource)
+              report.removed.push(resource)
+            } catch (error) {
+              const status = (error as { statusCode?: number }).statusCode
+              if (status === 404) report.removed.push(resource)
+              else report.failed.push({ ...resource, reason: (error as Error).message })
+            }
+          }),
+        )
+      }
     }
-    return report
   }
 }
 
@@ -169,10 +176,39 @@ export async function removeResource(docker: Docker, resource: TrackedResource):
     case 'container':
       return docker.getContainer(resource.id).remove({ force: true, v: true })
     case 'network':
-      return docker.getNetwork(resource.id).remove()
+      return removeNetwork(docker, resource.id)
     case 'volume':
       return docker.getVolume(resource.id).remove()
     case 'image':
       return docker.getImage(resource.id).remove({ force: true, noprune: true })
+  }
+}
+
+const NETWORK_REMOVAL_TRIES = 8
+
+/**
+ * Removes a network. The engine can still count an endpoint of a container it has just removed
+ * ("has active endpoints", a known moby race), so the removal disconnects whatever the network still
+ * lists, forcefully, and tries again, with a growing pause, before it gives up.
+ */
+async function removeNetwork(docker: Docker, id: string): Promise<void> {
+  const network = docker.getNetwork(id)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await network.remove()
+      return
+    } catch (error) {
+      const message = (error as Error).message ?? ''
+      if (attempt >= NETWORK_REMOVAL_TRIES || !/active endpoints/i.test(message)) throw error
+    }
+    const info = (await network.inspect().catch(() => undefined)) as
+      | { Containers?: Record<string, unknown> }
+      | undefined
+    await Promise.all(
+      Object.keys(info?.Containers ?? {}).map((container) =>
+        network.disconnect({ Container: container, Force: true }).catch(() => {}),
+      ),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
   }
 }
