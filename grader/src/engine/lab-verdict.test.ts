@@ -65,4 +65,10 @@ describe('the lab verdict', () => {
     for (const skip of skips)
       expect(graded([check('b', { status: 'skipped', points: 0, skip })], ['b']).status).toBe('failed')
   })
+
+  it('is undecided when a check could not decide and none failed; a failure still wins', () => {
+    const undecided = check('ratio', { status: 'undecided', points: 0, message: 'rounds disagree' })
+    expect(graded([check('a'), undecided]).status).toBe('undecided')
+    expect(graded([check('a', { status: 'failed', points: 0 }), undecided]).status).toBe('failed')
+  })
 })

@@ -7,7 +7,8 @@ const LIVE_REQUIREMENT: Partial<Record<string, string>> = { sql: 'SQL Server' }
 
 /**
  * A graded lab's status from its checks: `failed` when a check failed, errored, or was skipped for a
- * failed dependency, a fatal error or the time limit; `passed-static` when it would pass but an
+ * failed dependency, a fatal error or the time limit; `undecided` when none did but a check could not
+ * reach a verdict (grade again); `passed-static` when it would pass but an
  * essential check (manifest `liveEssential`) could not run under the engine used; else `passed`.
  * Also sets `engineMaxScore` and `unverified`.
  */
@@ -20,6 +21,10 @@ export function applyVerdict(lab: Lab, result: LabResult): void {
   )
   if (blocking) {
     result.status = 'failed'
+    return
+  }
+  if (result.checks.some((c) => c.status === 'undecided')) {
+    result.status = 'undecided'
     return
   }
   const essential = new Set(lab.manifest.liveEssential)

@@ -1,4 +1,5 @@
 import {
+  CannotDecide,
   type Check,
   CheckFailure,
   defineChecks,
@@ -45,6 +46,34 @@ describe('runChecks', () => {
     ])
     expect(results[1]?.message).toBe('branch main: expected a tag v1, but found no tags')
     expect(results[1]?.hints).toEqual(['run git tag'])
+  })
+
+  it('an undecided check scores nothing, is no failure, and the grade goes on', async () => {
+    const checks = defineChecks('hidden', [
+      {
+        id: 'ratio',
+        title: 'Ratio',
+        points: 2,
+        hints: ['general hint'],
+        async run() {
+          throw new CannotDecide('the rounds disagree too much', 'grade again on a quieter machine')
+        },
+      },
+      { id: 'after', title: 'After', points: 1, async run() {} },
+      { id: 'needs-ratio', title: 'Needs ratio', points: 1, needs: ['ratio'], async run() {} },
+    ])
+    const { results, fatal } = await runChecks(checks, { context })
+    expect(fatal).toBeUndefined()
+    expect(results.map((r) => [r.id, r.status, r.points])).toEqual([
+      ['ratio', 'undecided', 0],
+      ['after', 'passed', 1],
+      ['needs-ratio', 'skipped', 0],
+    ])
+    expect(results[0]).toMatchObject({
+      message: 'the rounds disagree too much',
+      hints: ['grade again on a quieter machine'],
+    })
+    expect(results[2]?.skip).toEqual({ kind: 'dependency', needs: ['ratio'] })
   })
 
   it('skips a check whose dependency did not pass, naming it', async () => {

@@ -1,5 +1,6 @@
 import {
   BadInputError,
+  CannotDecide,
   type Check,
   type CheckContext,
   CheckFailure,
@@ -153,6 +154,10 @@ export async function runChecks(checks: Check[], options: RunChecksOptions): Pro
         const own =
           error instanceof CheckFailures ? error.hints : error.details.hint ? [error.details.hint] : []
         const hints = own.length ? own : [...(check.hints ?? [])]
+        if (hints.length) result.hints = hints
+      } else if (error instanceof CannotDecide) {
+        result = { ...base, status: 'undecided', message: error.message, durationMs: 0 }
+        const hints = error.hint ? [error.hint] : [...(check.hints ?? [])]
         if (hints.length) result.hints = hints
       } else if (error instanceof CheckTimeout) {
         if (limitMs < timeoutMs) deadlineReached = true

@@ -87,14 +87,19 @@ function judge(
       for (const id of unknown) problems.push(`declares "${id}", which is not a check of this lab`)
       for (const id of missing.filter((m) => !unknown.includes(m))) {
         const c = r.checks.find((x) => x.id === id)
+        const outcome = c?.status === 'undecided' ? 'could not decide' : (c?.status ?? 'did not run')
         problems.push(
-          `should fail ${id}, but it ${c?.status ?? 'did not run'}${c && checkMessage(c) ? ` (${checkMessage(c)})` : ''}`,
+          `should fail ${id}, but it ${outcome}${c && checkMessage(c) ? ` (${checkMessage(c)})` : ''}`,
         )
       }
       for (const id of extra) {
         const c = r.checks.find((x) => x.id === id)
         problems.push(`should not fail ${id}, but it did: ${c?.message ?? ''}`)
       }
+      // a check that could not decide proves nothing about this fixture either way
+      for (const c of r.checks)
+        if (c.status === 'undecided' && !expected.includes(c.id))
+          problems.push(`${c.id} could not decide: ${c.message ?? ''}`)
       return { expectation: `fails exactly ${expected.join(', ')}`, problems }
     }
   }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 /** Bump on a breaking change to a line's shape; lines of another version are reported and skipped. */
 export const HISTORY_VERSION = 1
 
-const labStatus = z.enum(['passed', 'passed-static', 'failed', 'error'])
+const labStatus = z.enum(['passed', 'passed-static', 'failed', 'undecided', 'error'])
 
 /** One grade of one lab, as one line of history.jsonl. */
 export const attemptRecordSchema = z.object({

@@ -17,11 +17,14 @@ export function renderGithub(doc: ResultsDocument, labDir: (id: string) => strin
         `::error title=${escapeProperty(`${lab.id}: cannot grade`)}::${escapeData(lab.error.message)}`,
       )
     for (const c of lab.checks) {
-      if (c.status !== 'failed' && c.status !== 'error') continue
+      if (c.status !== 'failed' && c.status !== 'error' && c.status !== 'undecided') continue
       const at = c.where?.match(/^([^\s:]+\.[a-z]+):(\d+)$/i)
       const file = at ? `file=${escapeProperty(`${labDir(lab.id)}/${at[1]}`)},line=${at[2]},` : ''
       const text = [c.message, ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n')
-      lines.push(`::error ${file}title=${escapeProperty(`${lab.id}: ${c.title}`)}::${escapeData(text)}`)
+      // undecided: not a failure to fix, so a warning (grade again)
+      const level = c.status === 'undecided' ? 'warning' : 'error'
+      const title = `${lab.id}: ${c.title}${c.status === 'undecided' ? ' (could not decide)' : ''}`
+      lines.push(`::${level} ${file}title=${escapeProperty(title)}::${escapeData(text)}`)
     }
     const status = lab.status === 'passed-static' ? describePassedStatic(lab) : lab.status
     lines.push(`::notice title=${escapeProperty(lab.id)}::score ${lab.score}/${lab.maxScore} (${status})`)

@@ -12,6 +12,7 @@ const STATUS: Record<LabResult['status'], string> = {
   passed: '✅ passed',
   'passed-static': '✅ passed (static engine; some checks need SQL Server)',
   failed: '❌ failed',
+  undecided: '❔ undecided (grade again)',
   error: '⚠️ not graded',
 }
 
@@ -38,6 +39,12 @@ export function renderGithubSummary(doc: ResultsDocument): string {
       .map((c) => `- **${cell(lab.id)}** · ${cell(c.title)}${c.message ? `: ${cell(c.message)}` : ''}`),
   ])
   if (toFix.length) lines.push('### To fix', '', ...toFix, '')
+  const undecided = doc.labs.flatMap((lab) =>
+    lab.checks
+      .filter((c) => c.status === 'undecided')
+      .map((c) => `- **${cell(lab.id)}** · ${cell(c.title)}${c.message ? `: ${cell(c.message)}` : ''}`),
+  )
+  if (undecided.length) lines.push('### Could not decide (grade again)', '', ...undecided, '')
   const notices = doc.labs.flatMap((lab) => (lab.notices ?? []).map((n) => `- ${cell(lab.id)}: ${cell(n)}`))
   if (notices.length) lines.push('### Notes', '', ...notices, '')
   return `${lines.join('\n')}\n`

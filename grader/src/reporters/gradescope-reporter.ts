@@ -1,5 +1,10 @@
 import { writeFile } from 'node:fs/promises'
-import { checkMessage, describePassedStatic, type ResultsDocument } from '@backend-labs/lab-kit'
+import {
+  checkMessage,
+  describePassedStatic,
+  describeUndecided,
+  type ResultsDocument,
+} from '@backend-labs/lab-kit'
 import { plainText } from './plain-text.ts'
 import type { Reporter } from './reporter.ts'
 
@@ -16,7 +21,13 @@ export function renderGradescope(doc: ResultsDocument): string {
       max_score: c.maxPoints,
       status: c.status === 'passed' ? 'passed' : 'failed',
       output: plainText(
-        [checkMessage(c), ...(c.hints ?? []).map((h) => `hint: ${h}`)].filter(Boolean).join('\n'),
+        [
+          c.status === 'undecided' ? 'The grader could not decide this check; grade again.' : undefined,
+          checkMessage(c),
+          ...(c.hints ?? []).map((h) => `hint: ${h}`),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       ),
       visibility: c.visibility === 'hidden' ? 'after_published' : 'visible',
     })),
@@ -36,8 +47,8 @@ export function renderGradescope(doc: ResultsDocument): string {
   const score = doc.labs.reduce((s, l) => s + l.score, 0)
   // Gradescope shows the top-level output above the tests: the place to say a pass is static only.
   const output = doc.labs
-    .filter((l) => l.status === 'passed-static')
-    .map((l) => `${l.id}: ${describePassedStatic(l)}`)
+    .filter((l) => l.status === 'passed-static' || l.status === 'undecided')
+    .map((l) => `${l.id}: ${l.status === 'undecided' ? describeUndecided(l) : describePassedStatic(l)}`)
     .join('\n')
   const result = {
     score,

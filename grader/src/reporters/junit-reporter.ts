@@ -29,7 +29,13 @@ function testcase(labId: string, c: CheckResult): string {
   if (c.status === 'skipped')
     return `${open}>\n      <skipped message="${escapeXml(checkMessage(c) ?? '')}"/>\n    </testcase>`
   // Ant's schema requires `type`: the kind of failure, here whose fault it is.
-  const [element, type] = c.status === 'error' ? ['error', 'grader-error'] : ['failure', 'check-failed']
+  // An undecided check is not the learner's failure: an error, of its own type.
+  const [element, type] =
+    c.status === 'error'
+      ? ['error', 'grader-error']
+      : c.status === 'undecided'
+        ? ['error', 'undecided']
+        : ['failure', 'check-failed']
   return `${open}>\n      <${element} message="${escapeXml(c.message ?? c.status)}" type="${type}">${text}</${element}>\n    </testcase>`
 }
 
@@ -68,7 +74,7 @@ export function renderJunit(doc: ResultsDocument, options: JunitOptions = {}): s
     const cases = testcases(lab)
     const skipped = count('skipped') + (lab.checks.length === 0 && !lab.error ? 1 : 0)
     return [
-      `  <testsuite package="backend-labs" id="${index}" name="${escapeXml(lab.id)}" timestamp="${timestamp}" hostname="${host}" tests="${cases.length}" failures="${count('failed')}" errors="${count('error') + (lab.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(lab.durationMs)}">`,
+      `  <testsuite package="backend-labs" id="${index}" name="${escapeXml(lab.id)}" timestamp="${timestamp}" hostname="${host}" tests="${cases.length}" failures="${count('failed')}" errors="${count('error') + count('undecided') + (lab.error ? 1 : 0)}" skipped="${skipped}" time="${seconds(lab.durationMs)}">`,
       `    <properties>\n      <property name="score" value="${lab.score}"/>\n      <property name="maxScore" value="${lab.maxScore}"/>\n      <property name="status" value="${lab.status}"/>${lab.status === 'passed-static' ? `\n      <property name="verdict" value="${escapeXml(describePassedStatic(lab))}"/>` : ''}\n    </properties>`,
       ...cases,
       // Required by the schema; kept empty: hidden checks' logs never reach a report.

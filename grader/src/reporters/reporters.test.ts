@@ -1,4 +1,5 @@
 import type { LabResult, ResultsDocument } from '@backend-labs/lab-kit'
+import { RESULTS_SCHEMA_VERSION } from '@backend-labs/lab-kit'
 import { createColors } from 'picocolors'
 import { describe, expect, it } from 'vitest'
 import { renderGithub } from './github-reporter.ts'
@@ -92,7 +93,7 @@ const staticPass: LabResult = {
 }
 
 const doc: ResultsDocument = {
-  schemaVersion: 2,
+  schemaVersion: RESULTS_SCHEMA_VERSION,
   tool: { name: 'backend-labs', version: '0.1.0' },
   startedAt: '2026-01-01T00:00:00.000Z',
   durationMs: 1300,
@@ -216,5 +217,61 @@ describe('reporters render every result', () => {
     }, createColors(true))
     r.onCheckEnd(lab.checks[0]!)
     expect(out).toContain('\x1b[32m✓\x1b[39m')
+  })
+
+  it('an undecided check: "?" with its reason and what to do, a warning, a JUnit error of its own type', () => {
+    const undecided: LabResult = {
+      id: 'production/many-users',
+      title: 'Many users',
+      status: 'undecided',
+      score: 3,
+      maxScore: 5,
+      durationMs: 2000,
+      checks: [
+        { ...lab.checks[0]!, points: 3, maxPoints: 3 },
+        {
+          id: 'throughput',
+          title: 'Throughput',
+          visibility: 'hidden',
+          status: 'undecided',
+          points: 0,
+          maxPoints: 2,
+          message: 'the rounds disagree too much',
+          hints: ['grade again when the machine is quieter'],
+          durationMs: 1500,
+        },
+      ],
+    }
+    const one: ResultsDocument = {
+      ...doc,
+      labs: [undecided],
+      summary: { labs: 1, passed: 0, passedStatic: 0, score: 3, maxScore: 5 },
+    }
+    let out = ''
+    const r = new TerminalReporter((t) => {
+      out += t
+    }, createColors(false))
+    r.onCheckEnd(undecided.checks[1]!)
+    r.onLabEnd(undecided)
+    expect(out).toBe(
+      [
+        '  ? Throughput [hidden] (0/2)',
+        '      the rounds disagree too much',
+        '      hint: grade again when the machine is quieter',
+        '  Score: 3/5 (60%) · 1 check could not decide; grade again when the machine is quieter · 2.0 s',
+        '',
+      ].join('\n'),
+    )
+    expect(renderJunit(one)).toContain(
+      '<error message="the rounds disagree too much" type="undecided">the rounds disagree too much\nhint: grade again when the machine is quieter</error>',
+    )
+    expect(renderJunit(one)).toMatch(/failures="0" errors="1"/)
+    expect(renderGithub(one, (id) => `labs/${id}`)).toContain(
+      '::warning title=production/many-users%3A Throughput (could not decide)::the rounds disagree too much%0Ahint: grade again when the machine is quieter',
+    )
+    const gradescope = JSON.parse(renderGradescope(one))
+    expect(gradescope.tests[1]).toMatchObject({ status: 'failed', score: 0 })
+    expect(gradescope.tests[1].output).toMatch(/^The grader could not decide this check; grade again\./)
+    expect(gradescope.output).toContain('production/many-users: 1 check could not decide')
   })
 })

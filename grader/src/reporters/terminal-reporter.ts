@@ -2,6 +2,7 @@ import {
   type CheckResult,
   checkMessage,
   describePassedStatic,
+  describeUndecided,
   type LabResult,
   type ResultsDocument,
 } from '@backend-labs/lab-kit'
@@ -12,7 +13,13 @@ import type { Reporter } from './reporter.ts'
 type Write = (text: string) => void
 type Colors = ReturnType<typeof picocolors.createColors>
 
-const ICON: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' }
+const ICON: Record<CheckResult['status'], string> = {
+  passed: '✓',
+  failed: '✗',
+  skipped: '-',
+  error: '!',
+  undecided: '?',
+}
 
 function colorFor(pc: Colors, status: CheckResult['status']) {
   return status === 'passed'
@@ -52,7 +59,7 @@ export function formatCheck(raw: CheckResult, pc: Colors = picocolors): string[]
   // A check that found several problems lists them one per line.
   if (c.status !== 'passed' && message)
     for (const line of message.split('\n')) lines.push(`      ${color(line)}`)
-  if (c.status === 'failed' || c.status === 'error') {
+  if (c.status === 'failed' || c.status === 'error' || c.status === 'undecided') {
     if (c.where && !message?.includes(c.where)) lines.push(`      ${pc.dim('where:')} ${c.where}`)
     for (const hint of c.hints ?? []) lines.push(`      ${pc.cyan('hint:')} ${hint}`)
   }
@@ -80,7 +87,9 @@ export function formatLabEnd(r: LabResult, pc: Colors = picocolors): string[] {
       ? pc.green('passed')
       : r.status === 'passed-static'
         ? pc.yellow(describePassedStatic(r))
-        : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
+        : r.status === 'undecided'
+          ? pc.yellow(describeUndecided(r))
+          : pc.red(`${failed} check${failed === 1 ? '' : 's'} to fix`)
   const engine = r.engine
     ? pc.dim(
         ` · ${r.engine} engine${r.engineMaxScore !== undefined ? ` (at most ${r.engineMaxScore}/${r.maxScore} under it)` : ''}`,

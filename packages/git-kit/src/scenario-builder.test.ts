@@ -75,4 +75,25 @@ describe('ScenarioBuilder', () => {
       if (saved.global === undefined) delete process.env.GIT_CONFIG_GLOBAL
     }
   })
+
+  it('head() names the commit rev-parse names: on a branch, detached, and with the refs packed', async () => {
+    const { dir, cleanup } = await tempDir()
+    cleanups.push(cleanup)
+    const git = new HardenedGit(dir)
+    const seen: [string, string][] = []
+    await buildScenario(dir, async (s) => {
+      const first = await s.commit('One', { files: { a: 'x' } })
+      seen.push([first, await git.text(['rev-parse', 'HEAD'])])
+      await s.checkout('topic/deep', { create: true })
+      seen.push([await s.commit('Two', { files: { b: 'y' } }), await git.text(['rev-parse', 'HEAD'])])
+      await s.checkout(first)
+      seen.push([await s.head(), first])
+      await s.checkout('topic/deep')
+      await s.run(['pack-refs', '--all', '--prune'])
+      expect(existsSync(join(dir, '.git/refs/heads/topic/deep'))).toBe(false)
+      seen.push([await s.head(), await git.text(['rev-parse', 'HEAD'])])
+    })
+    for (const [fromBuilder, fromGit] of seen) expect(fromBuilder).toBe(fromGit)
+    expect(new Set(seen.map(([h]) => h)).size).toBe(2)
+  })
 })

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { SimpleGit } from 'simple-git'
 import { type GitIdentity, HardenedGit } from './hardened-git.ts'
@@ -117,13 +117,27 @@ export class ScenarioBuilder {
     await this.run(args)
   }
 
-  /** HEAD's commit hash (rev-parse, through simple-git with the same hardening). */
+  /**
+   * HEAD's commit hash. Read from the files of the repository the builder is writing (a scenario or a
+   * copy of one): a git process per commit was a third of a scenario build's processes. When HEAD is
+   * not a loose ref there (packed refs, a `.git` file), rev-parse answers, through simple-git.
+   */
   async head(): Promise<string> {
+    const gitDir = join(this.dir, '.git')
+    const head = (await readFile(join(gitDir, 'HEAD'), 'utf8').catch(() => '')).trim()
+    if (OBJECT_ID.test(head)) return head
+    const ref = /^ref: (refs\/[^\s]+)$/.exec(head)?.[1]
+    if (ref && !ref.split('/').includes('..')) {
+      const id = (await readFile(join(gitDir, ref), 'utf8').catch(() => '')).trim()
+      if (OBJECT_ID.test(id)) return id
+    }
     // Made on first use, not in the constructor: simple-git refuses a folder that does not exist yet.
     this.simpleGit ??= hardenedSimpleGit(this.dir)
     return this.simpleGit.revparse(['HEAD'])
   }
 }
+
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/
 
 /** Builds a scenario repository in `dir`. */
 export async function buildScenario(

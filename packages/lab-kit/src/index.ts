@@ -1,3 +1,4 @@
+export { CannotDecide, cannotDecide } from './cannot-decide.ts'
 export type { Check, CheckContext, CheckSpec, Visibility } from './check.ts'
 export { DEFAULT_CHECK_TIMEOUT_MS, defineChecks } from './check.ts'
 export type { FailureDetails } from './check-failure.ts'
@@ -6,7 +7,13 @@ export { CheckFailures, expectAll } from './check-failures.ts'
 export { BadInputError, EnvironmentError, ExitCode, InternalError } from './errors.ts'
 export type { LabManifest, ManifestIssue, ServiceName } from './manifest.ts'
 export { LabManifestSchema, parseManifest, SERVICES } from './manifest.ts'
-export { checkMessage, describePassedStatic, describeSkip, isBlockingSkip } from './result-wording.ts'
+export {
+  checkMessage,
+  describePassedStatic,
+  describeSkip,
+  describeUndecided,
+  isBlockingSkip,
+} from './result-wording.ts'
 export type {
   CheckResult,
   CheckStatus,

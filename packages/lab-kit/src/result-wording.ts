@@ -30,3 +30,9 @@ export function describePassedStatic(lab: LabResult): string {
   const needs = lab.unverified?.needs ?? 'the live engine'
   return `passed as far as the ${lab.engine ?? 'static'} engine can tell; ${n} check${n === 1 ? '' : 's'} need${n === 1 ? 's' : ''} ${needs}`
 }
+
+/** The verdict line of an `undecided` lab: "2 checks could not decide; grade again". */
+export function describeUndecided(lab: LabResult): string {
+  const n = lab.checks.filter((c) => c.status === 'undecided').length
+  return `${n} check${n === 1 ? '' : 's'} could not decide; grade again when the machine is quieter`
+}

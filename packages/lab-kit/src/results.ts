@@ -1,11 +1,15 @@
 import type { Visibility } from './check.ts'
 
 /** Bump on any breaking change to the shape below; docs/results.md documents every version. */
-export const RESULTS_SCHEMA_VERSION = 2
+export const RESULTS_SCHEMA_VERSION = 3
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error'
-/** `passed-static`: passed, but checks the lab declares essential can run only under the live engine. */
-export type LabStatus = 'passed' | 'passed-static' | 'failed' | 'error'
+/** `undecided`: the check ran but could not reach a verdict (see `CannotDecide`); no points, not a failure. */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error' | 'undecided'
+/**
+ * `passed-static`: passed, but checks the lab declares essential can run only under the live engine.
+ * `undecided`: no check failed, but at least one could not reach a verdict; grade again.
+ */
+export type LabStatus = 'passed' | 'passed-static' | 'failed' | 'undecided' | 'error'
 
 /**
  * Why a check did not run, as data (reporters derive the wording: see `describeSkip`).

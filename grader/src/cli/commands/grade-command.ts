@@ -23,12 +23,15 @@ import { ProgressLine } from '../progress-line.ts'
 import { startHousekeeping } from '../sweep-leftovers.ts'
 import { TOOL } from '../tool-info.ts'
 
-/** Exit code for a set of results: grader bugs, then bad input, then environment, then failures. */
+/**
+ * Exit code for a set of results: grader bugs, then bad input, then environment (a lab whose verdict
+ * was `undecided` counts here: not the learner's fault, grade again), then failures.
+ */
 export function exitCodeFor(labs: LabResult[]): number {
   const kinds = new Set(labs.map((l) => l.error?.kind))
   if (kinds.has('internal')) return ExitCode.internal
   if (kinds.has('bad-input')) return ExitCode.badInput
-  if (kinds.has('environment')) return ExitCode.environment
+  if (kinds.has('environment') || labs.some((l) => l.status === 'undecided')) return ExitCode.environment
   return labs.every(isPass) ? ExitCode.ok : ExitCode.checksFailed
 }
 

@@ -7,6 +7,7 @@ export const STATUS_COLOURS: Record<string, string> = {
   'passed-static': '#56B4E9',
   'in progress': '#E69F00',
   failed: '#D55E00',
+  undecided: '#F0E442',
   error: '#CC79A7',
   'not started': '#999999',
 }

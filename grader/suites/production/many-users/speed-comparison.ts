@@ -6,7 +6,7 @@ import {
   type RatioDecision,
   type RoundPair,
 } from '@backend-labs/http-kit'
-import { EnvironmentError, expectAll, fail } from '@backend-labs/lab-kit'
+import { cannotDecide, expectAll, fail } from '@backend-labs/lab-kit'
 
 /** The README's thresholds: your app ÷ the starter, measured in the same run. */
 export const SPEEDUP_AT_LEAST = 3
@@ -129,7 +129,7 @@ export async function expectFasterThanStarter(options: {
   // no failure, but a ratio that straddles its threshold: neither a pass nor the learner's fault
   const undecided = Object.entries(decisions).filter(([, d]) => d.verdict === 'undecided')
   if (undecided.length)
-    throw new EnvironmentError(
+    cannotDecide(
       `The grader could not tell your app's speed from the starter's reliably (${where}: ${undecided.map(([k, d]) => `${k} ${describeRatio(d)}`).join(', ')}): the rounds disagree too much, which happens on a machine too busy to measure fairly.`,
       'Grade again when the machine is less busy.',
     )

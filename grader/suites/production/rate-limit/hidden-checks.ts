@@ -1,5 +1,5 @@
 import { type ApiCheckContext, answersWithin, quantile, type TesterReport } from '@backend-labs/http-kit'
-import { defineChecks, EnvironmentError, fail } from '@backend-labs/lab-kit'
+import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
 import { LIMITS } from '../../../../labs/production/rate-limit/quotes-api.ts'
 import { attackPhase, BOTS, USERS } from './attack-phase.ts'
 import { proxyPhase, spoofPhase } from './forwarded-phase.ts'
@@ -24,7 +24,7 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       const { bots } = await attackPhase(ctx)
       const overQuota = bots.filter((bot) => bot.sent > MOST_PER_BOT)
       if (overQuota.length < bots.length / 2 && !bots.some((bot) => ok(bot) > MOST_PER_BOT))
-        throw new EnvironmentError(
+        cannotDecide(
           `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, so this machine is too busy to decide.`,
           'Grade again when the machine is quieter.',
         )
