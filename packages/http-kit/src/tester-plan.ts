@@ -24,6 +24,13 @@ export interface TesterPlan {
   intervalMs?: number
   /** Per request; default 5 s. */
   timeoutMs?: number
+  /**
+   * Epoch ms: the client waits until then to start (at most 30 s). Start every tester's run a little
+   * ahead with one `startAt`, so that their start-up is not inside what is measured.
+   */
+  startAt?: number
+  /** Before `startAt`, a few unmeasured requests here (a cheap path such as /health) warm the client. */
+  warmupTarget?: string
 }
 
 /** What one tester saw. Latencies are measured inside its container, in ms. */
@@ -41,6 +48,8 @@ export interface TesterReport {
   /** status code → the rate-limit headers (lower-case names) of the first answer with it */
   firstHeaders: Record<string, Record<string, string>>
   elapsedMs: number
+  /** With `startAt`: how late the client began sending (it was still starting up); else 0. */
+  startedLateMs: number
 }
 
 /** One tester container, idle until a plan runs in it. */

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises'
 import type { ApiCheckContext, TesterPlan, TesterReport } from '@backend-labs/http-kit'
+import { scaledWait } from '@backend-labs/lab-kit'
 import { QUOTE_PATH, quotesApp } from '../../../../labs/production/rate-limit/quotes-api.ts'
 
 export const BOTS = 20
@@ -11,6 +11,13 @@ const BOT_PLAN = { intervalMs: 40, concurrency: 1, timeoutMs: 5000 } as const
 export const ATTACK_MS = 8000
 /** Bots join one after another over the attack's first 6 s, as a botnet ramps up. */
 const BOT_RAMP_MS = 6000
+/**
+ * Every client of a round is started this long before the round (stretched on a loaded machine) and
+ * warms up on /health, then waits for the common start time: no client's start-up is measured.
+ */
+const LEAD_MS = 3000
+/** A client that began sending later than this after the start time makes the round unfair to judge. */
+export const LATE_START_MS = 1000
 
 /**
  * What the legitimate users saw with the bots' traffic going to /health (the baseline: the same
@@ -26,7 +33,7 @@ const phases = new WeakMap<object, Promise<AttackPhase>>()
 
 /**
  * Once per grade: 25 tester containers (own addresses) on the app's network. Two rounds of the same
- * shape: the 5 users ask for quotes while the 20 bots send the same traffic, first to /health (the
+ * shape, each client started ahead and warmed up, all sending from one start time (bots ramping): the 5 users ask for quotes while the 20 bots send the same traffic, first to /health (the
  * baseline: whatever the traffic itself costs this machine, its containers and its network, shows
  * up here too, and cancels out of the ratio), then to /api/quote (the attack).
  */
@@ -39,18 +46,26 @@ export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
       const users = testers.slice(0, USERS)
       const bots = testers.slice(USERS)
       const target = `${app.networkUrl}${QUOTE_PATH}`
-      const userPlan: TesterPlan = { target, durationMs: ATTACK_MS, ...USER_PLAN }
-      const round = (botTarget: string) =>
-        Promise.all([
+      const warmupTarget = `${app.networkUrl}/health`
+      const round = (botTarget: string) => {
+        const startAt = Date.now() + scaledWait(LEAD_MS)
+        const userPlan: TesterPlan = { target, durationMs: ATTACK_MS, startAt, warmupTarget, ...USER_PLAN }
+        return Promise.all([
           Promise.all(users.map((u) => u.run(userPlan))),
           Promise.all(
-            bots.map(async (bot, i) => {
+            bots.map((bot, i) => {
               const offset = Math.round((i * BOT_RAMP_MS) / bots.length)
-              await sleep(offset)
-              return bot.run({ target: botTarget, durationMs: ATTACK_MS - offset, ...BOT_PLAN })
+              return bot.run({
+                target: botTarget,
+                durationMs: ATTACK_MS - offset,
+                startAt: startAt + offset,
+                warmupTarget,
+                ...BOT_PLAN,
+              })
             }),
           ),
         ])
+      }
       const [usersAlone] = await round(`${app.networkUrl}/health`)
       const [usersUnderAttack, botReports] = await round(target)
       return { usersAlone, usersUnderAttack, bots: botReports }

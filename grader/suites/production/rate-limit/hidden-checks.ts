@@ -1,7 +1,7 @@
 import { type ApiCheckContext, answersWithin, quantile, type TesterReport } from '@backend-labs/http-kit'
 import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
 import { LIMITS } from '../../../../labs/production/rate-limit/quotes-api.ts'
-import { attackPhase, BOTS, USERS } from './attack-phase.ts'
+import { attackPhase, BOTS, LATE_START_MS, USERS } from './attack-phase.ts'
 import { proxyPhase, spoofPhase } from './forwarded-phase.ts'
 
 const QUOTA = LIMITS.requests
@@ -81,9 +81,15 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
         0.95,
       )
       const botSent = bots.reduce((n, b) => n + b.sent, 0)
+      const late = Math.max(...[...usersAlone, ...usersUnderAttack, ...bots].map((r) => r.startedLateMs ?? 0))
       ctx.log(
-        `users' p95 with the bot traffic on /health ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack`,
+        `users' p95 with the bot traffic on /health ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
       )
+      if (late > LATE_START_MS)
+        cannotDecide(
+          `The grader's own clients started up to ${ms(late)} late (they were still starting when their round began), so the two rounds cannot be compared fairly: this machine is too busy.`,
+          'Grade again when the machine is quieter.',
+        )
       if (alone === undefined || attacked === undefined || attacked > LATENCY_RATIO * alone)
         fail({
           expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to /health (both measured now, on this machine)`,

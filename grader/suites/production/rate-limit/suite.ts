@@ -27,6 +27,18 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'limit-after-work',
+      title:
+        'the quote is priced before the limit is checked: every refused request still costs the full work',
+      fails: ['latency-under-attack'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        '    const decision = limiter.take(',
+        "    priceQuote('ACME')\n    const decision = limiter.take(",
+      ),
+    },
+    {
       id: 'no-retry-after',
       title: '429 without Retry-After',
       fails: ['retry-after'],
