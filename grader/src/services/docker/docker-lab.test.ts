@@ -236,6 +236,25 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(app.networkUrl).toMatch(/^http:\/\/[0-9a-f]{12}:3000$/)
   })
 
+  test('a plan with startAt and warmupTarget: the tester waits for the start time, and warm-up is not counted', async () => {
+    const app = await lab.app({ key: 'for-testers' })
+    const [tester] = await lab.testers(2, { key: 'pair' })
+    const before = Date.now()
+    const report = await tester!.run({
+      target: `${app.networkUrl}/timed`,
+      warmupTarget: `${app.networkUrl}/warm-up`,
+      startAt: before + 3000,
+      maxRequests: 2,
+      durationMs: 5000,
+    })
+    expect(Date.now() - before).toBeGreaterThanOrEqual(3000)
+    expect(report).toMatchObject({ sent: 2, statuses: { '200': 2 } })
+    expect(report.startedLateMs).toBeGreaterThanOrEqual(0)
+    // without startAt, nothing is late
+    const plain = await tester!.run({ target: `${app.networkUrl}/plain`, maxRequests: 1 })
+    expect(plain.startedLateMs).toBe(0)
+  })
+
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
     const registry = await lab.session.registry()
     const filters = JSON.stringify({ label: [`${LABEL.run}=${registry.runId}`] })
