@@ -236,20 +236,21 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(app.networkUrl).toMatch(/^http:\/\/[0-9a-f]{12}:3000$/)
   })
 
-  test('a plan with startAt and warmupTarget: the tester waits for the start time, and warm-up is not counted', async () => {
+  test('a plan with startAt and warmupTarget: the tester waits for the start time, warm-up is not counted, and an app that never answers it cannot make the start late', async () => {
     const app = await lab.app({ key: 'for-testers' })
     const [tester] = await lab.testers(2, { key: 'pair' })
     const before = Date.now()
     const report = await tester!.run({
       target: `${app.networkUrl}/timed`,
-      warmupTarget: `${app.networkUrl}/warm-up`,
-      startAt: before + 3000,
+      warmupTarget: `${app.networkUrl}/stall`,
+      startAt: before + 5000,
       maxRequests: 2,
       durationMs: 5000,
     })
-    expect(Date.now() - before).toBeGreaterThanOrEqual(3000)
-    expect(report).toMatchObject({ sent: 2, statuses: { '200': 2 } })
+    expect(Date.now() - before).toBeGreaterThanOrEqual(5000)
+    expect(report).toMatchObject({ sent: 2, statuses: { '200': 2 }, errors: {} })
     expect(report.startedLateMs).toBeGreaterThanOrEqual(0)
+    expect(report.startedLateMs).toBeLessThan(500)
     // without startAt, nothing is late
     const plain = await tester!.run({ target: `${app.networkUrl}/plain`, maxRequests: 1 })
     expect(plain.startedLateMs).toBe(0)

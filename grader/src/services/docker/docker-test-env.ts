@@ -37,7 +37,8 @@ if (process.env.REQUIRE_SECRET && !process.env.APP_SECRET) {
 if (process.env.IGNORE_SIGTERM) process.on('SIGTERM', () => console.log('ignoring SIGTERM'))
 const port = Number(process.env.PORT || 3000)
 http
-  .createServer((req, res) => res.end(\`hello from \${req.url}\`))
+  // /stall never answers: a client must give up on it by itself
+  .createServer((req, res) => req.url === '/stall' || res.end(\`hello from \${req.url}\`))
   .listen(port, '0.0.0.0', () => console.log(\`listening on \${port}\`))
 `
 
