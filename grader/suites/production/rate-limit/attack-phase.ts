@@ -25,6 +25,8 @@ export const LATE_START_MS = 1000
  */
 export interface AttackPhase {
   usersAlone: TesterReport[]
+  /** The bots' own reports of the baseline round (their traffic on /health). */
+  botsOnHealth: TesterReport[]
   usersUnderAttack: TesterReport[]
   bots: TesterReport[]
 }
@@ -66,9 +68,9 @@ export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
           ),
         ])
       }
-      const [usersAlone] = await round(`${app.networkUrl}/health`)
+      const [usersAlone, botsOnHealth] = await round(`${app.networkUrl}/health`)
       const [usersUnderAttack, botReports] = await round(target)
-      return { usersAlone, usersUnderAttack, bots: botReports }
+      return { usersAlone, botsOnHealth, usersUnderAttack, bots: botReports }
     })()
     phases.set(ctx.docker, phase)
   }

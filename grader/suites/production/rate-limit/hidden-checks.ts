@@ -21,13 +21,27 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
     async run(ctx) {
-      const { bots } = await attackPhase(ctx)
+      const { bots, botsOnHealth } = await attackPhase(ctx)
       const overQuota = bots.filter((bot) => bot.sent > MOST_PER_BOT)
-      if (overQuota.length < bots.length / 2 && !bots.some((bot) => ok(bot) > MOST_PER_BOT))
+      if (overQuota.length < bots.length / 2 && !bots.some((bot) => ok(bot) > MOST_PER_BOT)) {
+        // Too few requests sent. The same bots sending to /health just before tell whose fault it is:
+        // if they could send enough there, the app's answers to /api/quote were what held them back.
+        const healthOverQuota = botsOnHealth.filter((bot) => bot.sent > MOST_PER_BOT).length
+        const p95 = quantile(
+          bots.flatMap((b) => b.latenciesMs),
+          0.95,
+        )
+        if (healthOverQuota >= bots.length / 2)
+          fail({
+            expected: `each bot (25 requests a second for up to 8 s) answered fast enough to reach its quota of ${QUOTA}, then refused with 429`,
+            found: `only ${overQuota.length} of ${bots.length} bots could send more than ${MOST_PER_BOT} requests to /api/quote (its answers took up to ${ms(p95)}, p95), while ${healthOverQuota} of ${bots.length} sent more than ${MOST_PER_BOT} to /health just before`,
+            hint: 'answer (or refuse) every request promptly: a limit that makes clients wait instead of refusing them lets the work pile up',
+          })
         cannotDecide(
-          `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, so this machine is too busy to decide.`,
+          `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, and only ${healthOverQuota} did to /health just before, so this machine is too busy to decide.`,
           'Grade again when the machine is quieter.',
         )
+      }
       for (const [i, bot] of bots.entries()) {
         const refused = answersWithin(bot.statuses, 429, 429)
         if (ok(bot) > MOST_PER_BOT || (bot.sent > MOST_PER_BOT && refused === 0))

@@ -39,6 +39,18 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'tarpit',
+      title:
+        'over-quota requests are held 2 s before their 429 (a tarpit): the bots never reach their quota, and the held requests pile up',
+      fails: ['bots-throttled'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        "      return sendJson(res, 429, { error: 'too many requests', retryAfterSeconds: decision.resetSeconds })",
+        "      return void setTimeout(() => sendJson(res, 429, { error: 'too many requests', retryAfterSeconds: decision.resetSeconds }), 2000)",
+      ),
+    },
+    {
       id: 'no-retry-after',
       title: '429 without Retry-After',
       fails: ['retry-after'],
