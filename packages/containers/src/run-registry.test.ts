@@ -94,6 +94,24 @@ describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale agains
     expect(dockerCli(['volume', 'ls', '-q', '--filter', filter])).toEqual([])
   }, 60_000)
 
+  it('dispose() waits for a creation under way and removes what it made before it resolves', async () => {
+    // a signal lands while the engine is still creating a container: the process exits as soon as
+    // dispose() resolves, so the container must already be gone by then
+    const registry = new RunRegistry(docker, `${RUN_PREFIX}-inflight`)
+    const creating = registry.createContainer(
+      hardenedCreateOptions({ image: TEST_BASE_IMAGE, cmd: ['sleep', '100'], networkName: 'none' }),
+    )
+    const outcome = creating.then(
+      () => 'made',
+      (error: Error) => error.message,
+    )
+    const report = await registry.dispose()
+    expect(report.removed.map((r) => r.kind)).toEqual(['container'])
+    expect(report.failed).toEqual([])
+    expect(dockerCli(['ps', '-aq', '--filter', `label=${LABEL.run}=${registry.runId}`])).toEqual([])
+    expect(await outcome).toMatch(/being cleaned up/)
+  }, 60_000)
+
   it('sweepStale() removes what a SIGKILLed process left, and spares a live process', async () => {
     const live = new RunRegistry(docker, `${RUN_PREFIX}-live`)
     await live.createNetwork()

@@ -28,6 +28,8 @@ export class RunRegistry {
   readonly labels: Record<string, string>
   private readonly resources: TrackedResource[] = []
   private disposing: Promise<DisposeReport> | undefined
+  /** Creation calls the engine has not answered yet (each settles after its result is tracked). */
+  private readonly creating = new Set<Promise<void>>()
   private uninstall: (() => void) | undefined
 
   constructor(
@@ -52,56 +54,68 @@ export class RunRegistry {
    * network learner code joins) have no route out and no address of the host on them.
    */
   async createNetwork(suffix = 'net', options: { internal?: boolean } = {}): Promise<Docker.Network> {
-    const network = await this.docker.createNetwork({
-      Name: `backend-labs-${this.runId}-${suffix}`,
-      Driver: 'bridge',
-      CheckDuplicate: true,
-      Labels: this.labels,
-      ...(options.internal
-        ? {
-            Internal: true,
-            // Docker quirk: an internal bridge still holds the gateway address on the host, so a
-            // container reaches every host listener through it; with no IPv4 on the bridge it cannot.
-            Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
-          }
-        : {}),
-    })
-    await this.trackNew({ kind: 'network', id: network.id })
-    return network
+    return this.create('network', () =>
+      this.docker.createNetwork({
+        Name: `backend-labs-${this.runId}-${suffix}`,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Labels: this.labels,
+        ...(options.internal
+          ? {
+              Internal: true,
+              // Docker quirk: an internal bridge still holds the gateway address on the host, so a
+              // container reaches every host listener through it; with no IPv4 on the bridge it cannot.
+              Options: { 'com.docker.network.bridge.inhibit_ipv4': 'true' },
+            }
+          : {}),
+      }),
+    )
   }
 
   /** Creates (does not start) a container with the run labels added, and tracks it. */
   async createContainer(options: ContainerCreateOptions): Promise<Docker.Container> {
-    const container = await this.docker.createContainer({
-      ...options,
-      Labels: { ...options.Labels, ...this.labels },
-    })
-    await this.trackNew({ kind: 'container', id: container.id })
-    return container
+    return this.create('container', () =>
+      this.docker.createContainer({ ...options, Labels: { ...options.Labels, ...this.labels } }),
+    )
   }
 
   /** A labelled, tracked named volume. */
   async createVolume(suffix = 'data'): Promise<string> {
     const name = `backend-labs-${this.runId}-${suffix}`
-    await this.docker.createVolume({ Name: name, Labels: this.labels })
-    await this.trackNew({ kind: 'volume', id: name })
+    await this.create('volume', async () => {
+      await this.docker.createVolume({ Name: name, Labels: this.labels })
+      return { id: name }
+    })
     return name
   }
 
   /**
-   * Tracks what was just made; when the clean-up has already begun (a timed-out check's work still
-   * creating testers, say), removes it at once and refuses, so nothing outlives the run.
+   * Runs one creation call and tracks what it made, in the same step, so the clean-up sees it.
+   * A creation asked for after the clean-up began is refused; one already under way is waited for by
+   * the clean-up (a signal that lands while the engine is still creating a container must not leave it
+   * behind). Should it finish after the clean-up anyway, it is removed at once and the call fails.
    */
-  private async trackNew(resource: TrackedResource): Promise<void> {
-    if (!this.disposing) {
-      this.track(resource.kind, resource.id)
-      return
-    }
-    await this.disposing
-    await removeResource(this.docker, resource).catch(() => {})
-    throw new Error(
-      `this run (${this.runId}) is being cleaned up: a ${resource.kind} made now was removed at once`,
+  private async create<T extends { id: string }>(kind: ResourceKind, call: () => Promise<T>): Promise<T> {
+    if (this.disposing) throw this.cleanedUp(kind)
+    const made = call().then((result) => {
+      this.track(kind, result.id)
+      return result
+    })
+    const settled = made.then(
+      () => {},
+      () => {},
     )
+    this.creating.add(settled)
+    void settled.then(() => this.creating.delete(settled))
+    const result = await made
+    if (!this.disposing) return result
+    await this.disposing
+    await removeResource(this.docker, { kind, id: result.id }).catch(() => {})
+    throw this.cleanedUp(kind)
+  }
+
+  private cleanedUp(kind: ResourceKind): Error {
+    return new Error(`this run (${this.runId}) is being cleaned up: no ${kind} can be made for it now`)
   }
 
   /** Removes everything tracked (containers first, forcefully), once; later calls share the result. */
@@ -137,6 +151,20 @@ export class RunRegistry {
     return this.uninstall
   }
 
+  /** Waits (bounded) for the creation calls under way; false when they did not all answer in time. */
+  private async creationsSettled(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), CREATION_WAIT_MS)
+    })
+    const all = Promise.allSettled([...this.creating]).then(() => true as const)
+    try {
+      return await Promise.race([all, timedOut])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   private async removeAll(): Promise<DisposeReport> {
     this.uninstall?.()
     const report: DisposeReport = { removed: [], failed: [] }
@@ -145,7 +173,10 @@ export class RunRegistry {
     // its kind's turn: passes repeat until one finds nothing new.
     for (;;) {
       const pending = this.resources.filter((r) => !handled.has(r))
-      if (pending.length === 0) return report
+      if (pending.length === 0) {
+        if (this.creating.size === 0 || !(await this.creationsSettled())) return report
+        continue
+      }
       for (const kind of REMOVAL_ORDER) {
         const batch = pending.filter((r) => r.kind === kind)
         for (const resource of batch) handled.add(resource)
@@ -166,6 +197,9 @@ export class RunRegistry {
   }
 }
 
+/** How long the clean-up waits for creation calls still under way. */
+const CREATION_WAIT_MS = 30_000
+
 /**
  * Removes one resource; containers are killed and removed with their anonymous volumes. An image is
  * removed alone (`noprune`): its untagged parents may be layers a running build just took from the
@@ -174,13 +208,33 @@ export class RunRegistry {
 export async function removeResource(docker: Docker, resource: TrackedResource): Promise<void> {
   switch (resource.kind) {
     case 'container':
-      return docker.getContainer(resource.id).remove({ force: true, v: true })
+      return removeContainer(docker, resource.id)
     case 'network':
       return removeNetwork(docker, resource.id)
     case 'volume':
       return docker.getVolume(resource.id).remove()
     case 'image':
       return docker.getImage(resource.id).remove({ force: true, noprune: true })
+  }
+}
+
+const REMOVAL_TRIES = 5
+
+/**
+ * Removes a container, forcefully. A busy engine can fail a removal for a while (a kill it did not
+ * see end yet, a removal already under way): it is tried again, with a growing pause. Gone is done.
+ */
+async function removeContainer(docker: Docker, id: string): Promise<void> {
+  const container = docker.getContainer(id)
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await container.remove({ force: true, v: true })
+      return
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return
+      if (attempt >= REMOVAL_TRIES) throw error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
   }
 }
 
