@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
+import { scratchRoots } from '@backend-labs/lab-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LabCatalog } from '../src/engine/lab-catalog.ts'
 import { loadSuite } from '../src/engine/lab-modules.ts'
@@ -35,9 +36,10 @@ function startGrade(): ChildProcess {
   })
 }
 
-/** The grader's temporary folders of process `pid` (named `labs-<kind>-<pid>-…`). */
+/** The grader's temporary folders of process `pid` (named `labs-<kind>-<pid>-…`), in every scratch root. */
 async function tempDirsOf(pid: number): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((n) => n.startsWith('labs-') && n.includes(`-${pid}-`))
+  const names = await Promise.all(scratchRoots().map((root) => readdir(root)))
+  return names.flat().filter((n) => n.startsWith('labs-') && n.includes(`-${pid}-`))
 }
 
 async function waitForContainer(pid: number): Promise<void> {

@@ -23,6 +23,8 @@ export type {
   SkipReason,
 } from './results.ts'
 export { RESULTS_SCHEMA_VERSION } from './results.ts'
+export type { ScratchRootChoice } from './scratch-root.ts'
+export { MIN_MEMORY_FS_FREE_BYTES, scratchRoot, scratchRootChoice, scratchRoots } from './scratch-root.ts'
 export type { Alternative, Fixture, SubmissionRecipe, Suite } from './suite.ts'
 export { defineSuite } from './suite.ts'
 export { MAX_TIME_SCALE, machineTimeScale, scaledWait } from './time-scale.ts'

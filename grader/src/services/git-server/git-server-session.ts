@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HardenedGit } from '@backend-labs/git-kit'
+import { scratchRoot } from '@backend-labs/lab-kit'
 import type { Lab } from '../../engine/lab.ts'
 import { type GitServerBackend, type GitServerBackendKind, gitServerBackend } from './git-server-backend.ts'
 import { fetchLearnerRemote, fetchRefs, readRefs } from './lab-upstream.ts'
@@ -33,7 +33,7 @@ export class GitServerSession {
     submissionDir: string,
     kind: GitServerBackendKind = 'container',
   ): Promise<GitServerSession> {
-    const tmp = await mkdtemp(join(tmpdir(), 'labs-git-server-'))
+    const tmp = await mkdtemp(join(scratchRoot(), 'labs-git-server-'))
     try {
       const replayDir = join(tmp, 'replay.git')
       const replay = new HardenedGit(tmp)

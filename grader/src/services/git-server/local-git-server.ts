@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { createServer, type Server, type Socket } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { hardenedGitEnv } from '@backend-labs/git-kit'
+import { scratchRoot } from '@backend-labs/lab-kit'
 
 /** Settings for the git programs the daemon starts: no hooks, no user config, nothing interactive. */
 const DAEMON_CONFIG = ['core.hooksPath=/dev/null/no-hooks', 'core.fsmonitor=false', 'gc.auto=0']
@@ -29,7 +29,7 @@ export class LocalGitServer {
   ) {}
 
   static async start(): Promise<LocalGitServer> {
-    const root = await mkdtemp(join(tmpdir(), 'labs-git-daemon-'))
+    const root = await mkdtemp(join(scratchRoot(), 'labs-git-daemon-'))
     const server = createServer()
     const port = await new Promise<number>((resolve, reject) => {
       server.once('error', reject)

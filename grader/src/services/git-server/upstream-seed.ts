@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HardenedGit } from '@backend-labs/git-kit'
-import { BadInputError } from '@backend-labs/lab-kit'
+import { BadInputError, scratchRoot } from '@backend-labs/lab-kit'
 import type { Lab } from '../../engine/lab.ts'
 import { loadScenario } from '../../engine/lab-modules.ts'
 import { onProcessExit } from '../../engine/process-resources.ts'
@@ -21,7 +20,7 @@ async function writeUpstreamSeed(lab: Lab, dest: string): Promise<void> {
       `lab ${lab.id}: the git-server service needs a starter scenario that creates ${UPSTREAM_GIT_DIR}`,
     )
   }
-  const work = await mkdtemp(join(tmpdir(), 'labs-upstream-seed-'))
+  const work = await mkdtemp(join(scratchRoot(), 'labs-upstream-seed-'))
   try {
     const starter = join(work, 'starter')
     await (await loadScenario(lab, new ProjectPaths()))(starter)
@@ -53,7 +52,7 @@ export function upstreamSeed(lab: Lab): Promise<string> {
   let seed = built.get(lab.id)
   if (!seed) {
     seed = (async () => {
-      const dir = await mkdtemp(join(tmpdir(), 'labs-upstream-'))
+      const dir = await mkdtemp(join(scratchRoot(), 'labs-upstream-'))
       onProcessExit(() => rm(dir, { recursive: true, force: true }))
       await writeUpstreamSeed(lab, join(dir, 'seed.git'))
       return join(dir, 'seed.git')
