@@ -27,6 +27,38 @@ export interface HttpExchange {
 
 const MAX_BODY_BYTES = 1024 * 1024
 
+/**
+ * Reads at most MAX_BODY_BYTES of the body and drops the rest unread: an endless or huge answer
+ * cannot fill the grader's memory. A body that stalls until the request's time is up is the app's
+ * failure, not the grader's.
+ */
+async function readCapped(res: Response, label: string, timeoutMs: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  const reader = res.body?.getReader()
+  if (!reader) return Buffer.alloc(0)
+  try {
+    while (size < MAX_BODY_BYTES) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(Buffer.from(value))
+      size += value.byteLength
+    }
+  } catch (error) {
+    const timedOut = ['TimeoutError', 'AbortError'].includes((error as Error).name)
+    throw new CheckFailure({
+      expected: `the whole answer to ${label}`,
+      found: timedOut
+        ? `its body was still unfinished after ${timeoutMs / 1000} s`
+        : 'the connection broke in the middle of the body',
+      hint: 'send the whole response and end it (res.end()), with a Content-Length that matches the body',
+    })
+  } finally {
+    await reader.cancel().catch(() => {})
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES)
+}
+
 /** Sends one request to the learner's app; a connection problem is a learner-facing failure. */
 export async function send(baseUrl: string, req: HttpRequest): Promise<HttpExchange> {
   const method = req.method ?? 'GET'
@@ -59,8 +91,7 @@ export async function send(baseUrl: string, req: HttpRequest): Promise<HttpExcha
         : 'check the app logs for a crash',
     })
   }
-  const buffer = Buffer.from(await res.arrayBuffer())
-  const text = buffer.subarray(0, MAX_BODY_BYTES).toString('utf8')
+  const text = (await readCapped(res, label, req.timeoutMs ?? 5000)).toString('utf8')
   let json: unknown
   if ((res.headers.get('content-type') ?? '').includes('json')) {
     try {
