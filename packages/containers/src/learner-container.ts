@@ -90,6 +90,10 @@ export class StartedLearnerContainer {
   }
 }
 
+/** The pause after the first failed readiness probe; it doubles up to {@link READY_POLL_MAX_MS}. */
+const READY_POLL_FIRST_MS = 50
+const READY_POLL_MAX_MS = 200
+
 /**
  * Starts `image` with the hardened options on the run's internal network (no route out, nothing
  * published) and a relay that publishes `port` on 127.0.0.1 ({@link startPortRelay}), then waits until
@@ -130,6 +134,7 @@ export async function startLearnerContainer(
     readyTimeoutMs,
   })
 
+  let probes = 0
   while (true) {
     if (!info.State.Running) throw await diagnoseExit(await diagnosis())
     if (
@@ -144,7 +149,8 @@ export async function startLearnerContainer(
     )
       return new StartedLearnerContainer(container, port, hostPort, logCapBytes, engineLogMaxBytes)
     if (Date.now() >= deadline) throw await diagnoseNotReady(await diagnosis())
-    await sleep(200)
+    // most apps answer within a few hundred ms: ask often at first, then every 200 ms
+    await sleep(Math.min(READY_POLL_MAX_MS, READY_POLL_FIRST_MS * 2 ** probes++))
     info = await container.inspect()
   }
 }
