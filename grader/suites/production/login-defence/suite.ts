@@ -24,6 +24,14 @@ export default defineSuite<ApiCheckContext>({
       apply: copyOver(new URL('fixtures/sha256-hash/', import.meta.url)),
     },
     {
+      id: 'scrypt-costume',
+      title:
+        'a salted SHA-256 stored as if it were scrypt (`$scrypt$ln=14,r=8,p=1$…`): right shape, wrong key',
+      fails: ['stores-slow-hashes'],
+      dir: 'solution',
+      apply: copyOver(new URL('fixtures/scrypt-costume/', import.meta.url)),
+    },
+    {
       id: 'early-return-unknown-user',
       title: 'an unknown username is refused before hashing: same answer, but much faster',
       fails: ['same-timing'],
