@@ -49,7 +49,7 @@ function perSide(rounds: RoundPair<SideRound>[], side: 'baseline' | 'candidate')
 }
 
 /**
- * Measures the starter and the app alternately (after one warm-up each) and fails unless the app
+ * Measures the starter and the app alternately (after a warm-up of each) and fails unless the app
  * answers without errors, with at least 3× the starter's throughput and at most half its p99
  * (`judged` picks which of the two ratios count; both by default).
  * `what` names the load for the learner, e.g. "16 users browsing products".
@@ -58,6 +58,8 @@ export async function expectFasterThanStarter(options: {
   what: string
   starter: () => Promise<SideRound>
   app: () => Promise<SideRound>
+  /** A shorter round per side that only warms it up (JIT, pools, caches); default a full round. */
+  warmUp?: { starter: () => Promise<unknown>; app: () => Promise<unknown> }
   /** Problems in a round of the app's, beyond errors of the measured load (e.g. failed logins). */
   backgroundProblems?: (round: SideRound) => string | undefined
   /** The ratios that decide (default both). */
@@ -65,8 +67,8 @@ export async function expectFasterThanStarter(options: {
   log: (line: string) => void
   hint: string
 }): Promise<void> {
-  await options.starter()
-  await options.app()
+  await (options.warmUp?.starter ?? options.starter)()
+  await (options.warmUp?.app ?? options.app)()
   const judged = options.judged ?? ['throughput', 'p99']
   const allRules = {
     throughput: { direction: 'at-least', threshold: SPEEDUP_AT_LEAST },
