@@ -256,6 +256,18 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(plain.startedLateMs).toBe(0)
   })
 
+  test('an answer dripped a byte at a time ends at the request timeout, so it cannot hold a tester past its run', async () => {
+    const app = await lab.app({ key: 'for-testers' })
+    const [tester] = await lab.testers(2, { key: 'pair' })
+    const report = await tester!.run({
+      target: `${app.networkUrl}/drip`,
+      maxRequests: 2,
+      durationMs: 3000,
+      timeoutMs: 1000,
+    })
+    expect(report).toMatchObject({ sent: 2, statuses: {}, errors: { ETIMEDOUT: 2 } })
+  })
+
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
     const registry = await lab.session.registry()
     const filters = JSON.stringify({ label: [`${LABEL.run}=${registry.runId}`] })

@@ -36,9 +36,16 @@ if (process.env.REQUIRE_SECRET && !process.env.APP_SECRET) {
 }
 if (process.env.IGNORE_SIGTERM) process.on('SIGTERM', () => console.log('ignoring SIGTERM'))
 const port = Number(process.env.PORT || 3000)
+// /stall never answers, /drip never finishes (a byte every 200 ms): a client must give up by itself
+const drip = (res) => {
+  res.writeHead(200, { 'content-type': 'text/plain' })
+  const timer = setInterval(() => res.write('.'), 200)
+  res.on('close', () => clearInterval(timer))
+}
 http
-  // /stall never answers: a client must give up on it by itself
-  .createServer((req, res) => req.url === '/stall' || res.end(\`hello from \${req.url}\`))
+  .createServer((req, res) =>
+    req.url === '/stall' || (req.url === '/drip' ? drip(res) : res.end(\`hello from \${req.url}\`)),
+  )
   .listen(port, '0.0.0.0', () => console.log(\`listening on \${port}\`))
 `
 

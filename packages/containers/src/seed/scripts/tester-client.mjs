@@ -6,7 +6,8 @@
 //   tester-client.mjs PLAN_JSON          send the plan's requests, print one report line
 //
 // Every run is bounded: at most MAX_REQUESTS requests, MAX_DURATION_MS of sending, and each request
-// times out. The report is one line, `TESTER-REPORT {json}`, on stdout.
+// ends within its timeout, however slowly its answer comes. The report is one line,
+// `TESTER-REPORT {json}`, on stdout.
 import http from 'node:http'
 import { networkInterfaces } from 'node:os'
 
@@ -62,19 +63,33 @@ function send(plan, index, agent) {
   const extra = plan.headerSets.length > 0 ? plan.headerSets[index % plan.headerSets.length] : {}
   const started = performance.now()
   return new Promise((resolve) => {
+    let settled = false
+    let timedOut = false
+    const done = (result) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve({ ...result, ms: performance.now() - started })
+    }
+    const failed = (code) => done({ error: timedOut ? 'ETIMEDOUT' : code })
     const req = http.request(
       plan.target,
-      { method: plan.method, headers: { ...plan.headers, ...extra }, agent, timeout: plan.timeoutMs },
+      { method: plan.method, headers: { ...plan.headers, ...extra }, agent },
       (res) => {
         res.resume()
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, ms: performance.now() - started }),
-        )
-        res.on('error', (e) => resolve({ error: e.code ?? 'EREAD', ms: performance.now() - started }))
+        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers }))
+        res.on('error', (e) => failed(e.code ?? 'EREAD'))
+        res.on('close', () => failed('EREAD'))
       },
     )
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })))
-    req.on('error', (e) => resolve({ error: e.code ?? 'EREQUEST', ms: performance.now() - started }))
+    // A hard limit on the whole exchange, not on silence: an answer dripped a byte at a time must not
+    // hold a client past its time (and a run past its end).
+    const timer = setTimeout(() => {
+      timedOut = true
+      req.destroy()
+    }, plan.timeoutMs)
+    req.on('error', (e) => failed(e.code ?? 'EREQUEST'))
+    req.on('close', () => failed('EREQUEST'))
     req.end()
   })
 }
