@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import {
   ChartRefused,
-  refusingLoader,
+  RENDER_HEAP_MB,
   renderChart,
 } from '../suites/production/dashboard-data/chart-render.ts'
+import { refusingLoader } from '../suites/production/dashboard-data/chart-render-worker.ts'
 
 const VALUES = [
   { start: '2026-03-07T18:00:00.000Z', orders: 3 },
@@ -77,5 +78,18 @@ describe('renderChart (vega-lite compile, vega headless SVG, data marks)', () =>
     await expect(
       renderChart({ mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' } }, layer: 7 }),
     ).rejects.toBeInstanceOf(ChartRefused)
+  })
+
+  it('refuses a spec that makes vega generate rows past its heap, in a process of its own: the grader carries on', async () => {
+    const spec = { ...barSpec({ sequence: { start: 0, stop: 1e9, as: 'orders' } }), encoding: {} }
+    const before = process.memoryUsage().heapUsed
+    await expect(renderChart(spec)).rejects.toThrow(
+      new ChartRefused(
+        `rendering it needed more than ${RENDER_HEAP_MB} MB: chart the series itself, not more rows`,
+      ),
+    )
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024)
+    const chart = await renderChart(barSpec({ values: VALUES }))
+    expect(chart.bars).toHaveLength(3)
   })
 })

@@ -27,3 +27,12 @@ export async function psql(db: RunningService, sql: string, timeoutMs = 30_000):
     scaledWait(timeoutMs),
   )
 }
+
+/** Runs a command inside the grader's own database container; undefined when it failed or timed out. */
+export async function dbExec(
+  db: RunningService,
+  cmd: string[],
+  timeoutMs = 30_000,
+): Promise<string | undefined> {
+  return execCapture((await docker()).getContainer(db.containerId), cmd, scaledWait(timeoutMs))
+}

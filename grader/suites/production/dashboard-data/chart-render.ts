@@ -1,41 +1,22 @@
-import { None, parse, View } from 'vega'
-import { expressionInterpreter } from 'vega-interpreter'
-import { compile, type TopLevelSpec } from 'vega-lite'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { RenderedChart, RenderOutcome } from './chart-render-worker.ts'
+
+export type { RenderedBar, RenderedChart } from './chart-render-worker.ts'
 
 /** Why a chart could not be rendered, in words for the learner (their spec is at fault). */
 export class ChartRefused extends Error {}
 
-/** One bar as vega laid it out, in pixels from the plot's top left. */
-export interface RenderedBar {
-  x: number
-  y: number
-  width: number
-  height: number
-}
-
-export interface RenderedChart {
-  svg: string
-  /** The bars of the chart's marks (not axes, grid or legends), in scenegraph order. */
-  bars: RenderedBar[]
-  /** Every mark type the chart draws as data (e.g. rect for bars, line, symbol for points). */
-  markTypes: string[]
-}
-
+/** The argument the renderer process (chart-render-worker.ts) is forked with. */
+export const RENDERER_ARG = '--render-chart'
 /** A spec larger than this (JSON nodes) is refused before vega-lite sees it: compiling is synchronous. */
 const MAX_SPEC_NODES = 50_000
-
-/**
- * A vega loader that refuses every load and remembers what was asked: a spec is data, and it must
- * never make the grader fetch a URL or read a file (`data.url`, an image mark's `url`, …).
- */
-export function refusingLoader(): { loader: object; refused: string[] } {
-  const refused: string[] = []
-  const refuse = (uri: unknown) => {
-    refused.push(String(uri))
-    return Promise.reject(new Error('the grader loads nothing: put the data inline'))
-  }
-  return { loader: { load: refuse, sanitize: refuse, http: refuse, file: refuse }, refused }
-}
+/** The renderer's heap (vega's rows live there) and time: past either, the spec is refused. */
+export const RENDER_HEAP_MB = 256
+export const RENDER_TIME_MS = 20_000
+/** CPU seconds the kernel allows the renderer (ulimit -t): it cannot outlive a killed grader for long. */
+const RENDER_CPU_SECONDS = 30
 
 /** Every `url` in the spec, wherever it is, and the number of JSON nodes it holds. */
 function scan(value: unknown, urls: string[], path = 'spec', budget = { nodes: 0 }): number {
@@ -52,8 +33,8 @@ function scan(value: unknown, urls: string[], path = 'spec', budget = { nodes: 0
 }
 
 /**
- * Compiles a Vega-Lite spec with vega-lite and renders it headless with vega (SVG, no canvas):
- * expressions run in vega's interpreter (no code generation), and the loader refuses all I/O.
+ * Renders a Vega-Lite spec (see renderHere) in a child process with a bounded heap and time,
+ * after refusing a spec that is not an object, is too large, or names a URL.
  */
 export async function renderChart(spec: unknown): Promise<RenderedChart> {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
@@ -65,66 +46,93 @@ export async function renderChart(spec: unknown): Promise<RenderedChart> {
     throw new ChartRefused(
       `the specification loads from a URL (${urls.slice(0, 3).join(', ')}): put the series inline in data.values`,
     )
-  let compiled: ReturnType<typeof compile>
-  try {
-    compiled = compile(spec as TopLevelSpec)
-  } catch (error) {
-    throw new ChartRefused(`vega-lite could not compile it: ${(error as Error).message.slice(0, 300)}`)
-  }
-  const { loader, refused } = refusingLoader()
-  let view: View | undefined
-  try {
-    view = new View(parse(compiled.spec, undefined, { ast: true }), {
-      loader,
-      renderer: 'none',
-      expr: expressionInterpreter,
-    } as ConstructorParameters<typeof View>[1])
-    view.logLevel(None)
-    await view.runAsync()
-    const svg = await view.toSVG()
-    if (refused.length)
-      throw new ChartRefused(
-        `rendering it asked to load ${refused.slice(0, 3).join(', ')}: put the data inline`,
-      )
-    // vega-typings leave the scenegraph root out of `Scene`
-    return { svg, ...dataMarks((view.scenegraph() as unknown as { root: unknown }).root) }
-  } catch (error) {
-    if (error instanceof ChartRefused) throw error
-    throw new ChartRefused(`vega could not render it: ${(error as Error).message.slice(0, 300)}`)
-  } finally {
-    view?.finalize()
-  }
+  const outcome = await inChild(spec)
+  if ('refused' in outcome) throw new ChartRefused(outcome.refused)
+  return outcome.chart
 }
 
-interface SceneNode {
-  marktype?: string
-  role?: string
-  items?: SceneNode[]
-  x?: number
-  y?: number
-  width?: number
-  height?: number
-}
+/** Renderers still running, killed if the grader exits first (an exit handler runs synchronously). */
+const live = new Set<ChildProcess>()
+let exitHookInstalled = false
 
-/** The data marks (role `mark`) of a scenegraph: its bars, and which mark types it draws. */
-export function dataMarks(root: unknown): { bars: RenderedBar[]; markTypes: string[] } {
-  const bars: RenderedBar[] = []
-  const markTypes = new Set<string>()
-  const walk = (node: SceneNode | undefined, depth: number): void => {
-    if (!node || depth > 50) return
-    const isDataMark = node.marktype !== undefined && node.role === 'mark'
-    if (isDataMark && node.marktype) markTypes.add(node.marktype)
-    for (const item of node.items ?? []) {
-      if (isDataMark && node.marktype === 'rect')
-        bars.push({
-          x: item.x ?? 0,
-          y: item.y ?? 0,
-          width: item.width ?? 0,
-          height: Math.abs(item.height ?? 0),
-        })
-      walk(item, depth + 1)
+function inChild(spec: unknown): Promise<RenderOutcome> {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true
+    process.once('exit', () => {
+      for (const child of live) child.kill('SIGKILL')
+    })
+  }
+  // A child process, not a worker thread: on Node 20 a worker does not get tsx's loader. It starts
+  // through sh for a CPU-time limit (the kernel ends it even if the grader is killed meanwhile and
+  // the renderer is stuck in a loop); exec keeps the IPC channel.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  const worker = fileURLToPath(new URL('./chart-render-worker.ts', import.meta.url))
+  const child = spawn(
+    '/bin/sh',
+    [
+      '-c',
+      `ulimit -t ${RENDER_CPU_SECONDS} && exec "$0" "$@"`,
+      process.execPath,
+      '--import',
+      tsx,
+      `--max-old-space-size=${RENDER_HEAP_MB}`,
+      worker,
+      RENDERER_ARG,
+    ],
+    {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    },
+  )
+  live.add(child)
+  let stderr = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-4000)
+  })
+  return new Promise<RenderOutcome>((resolve, reject) => {
+    let answered = false
+    const answer = (outcome: RenderOutcome) => {
+      answered = true
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      resolve(outcome)
     }
-  }
-  walk(root as SceneNode, 0)
-  return { bars, markTypes: [...markTypes] }
+    const timer = setTimeout(
+      () =>
+        answer({
+          refused: `rendering it took more than ${RENDER_TIME_MS / 1000} s: chart the series itself, not more rows`,
+        }),
+      RENDER_TIME_MS,
+    )
+    child.once('message', (outcome: RenderOutcome) => answer(outcome))
+    child.once('error', (error) => {
+      clearTimeout(timer)
+      child.kill('SIGKILL')
+      if (!answered) reject(error)
+      answered = true
+    })
+    // 'close', not 'exit': by then stderr has been read to its end
+    child.once('close', (code, signal) => {
+      live.delete(child)
+      clearTimeout(timer)
+      if (answered) return
+      answered = true
+      if (/heap out of memory|Allocation failed/i.test(stderr))
+        resolve({
+          refused: `rendering it needed more than ${RENDER_HEAP_MB} MB: chart the series itself, not more rows`,
+        })
+      else if (signal === 'SIGXCPU' || signal === 'SIGKILL')
+        resolve({
+          refused: `rendering it used more than ${RENDER_CPU_SECONDS} s of CPU: chart the series itself, not more rows`,
+        })
+      else
+        reject(
+          new Error(
+            `the chart renderer stopped (${signal ?? `exit ${code}`}) without an answer: ${stderr.slice(-500)}`,
+          ),
+        )
+    })
+    child.send({ chartSpec: spec })
+  })
 }

@@ -10,11 +10,26 @@ import {
 import { psql } from '../../../../labs/production/dashboard-data/database-exec.ts'
 import { SEED_ORDERS } from '../../../../labs/production/dashboard-data/order-seed.ts'
 import { iso, trueSeries } from './series-truth.ts'
-import { resetStatementStats, statementStats } from './statement-stats.ts'
-import { DAY_QUERIES, FRESH_DAY, FRESH_ORDER, HOUR_QUERIES, WEEK } from './stats-ranges.ts'
+import { databaseSentBytes, resetStatementStats, statementStats } from './statement-stats.ts'
+import {
+  BULK_ORDERS,
+  BULK_WEEK,
+  DAY_QUERIES,
+  FRESH_DAY,
+  FRESH_ORDER,
+  HOUR_QUERIES,
+  WEEK,
+} from './stats-ranges.ts'
 
 /** Rows the app's queries may return for one request beyond one per bucket (a count, a schema read…). */
 export const ROW_MARGIN = 10
+/**
+ * What PostgreSQL may send (bytes on the wire, TCP included) to answer one request: a few statements
+ * (or a connection's start-up), plus a row per bucket. The reference sends about 530 bytes; the
+ * grader's 5,000 orders in one row (json_agg, array_agg) would be many times the limit.
+ */
+const BYTES_AT_MOST_BASE = 2048
+const BYTES_AT_MOST_PER_BUCKET = 128
 
 const list = (items: string[]) =>
   items.slice(0, 3).join(', ') + (items.length > 3 ? ` and ${items.length - 3} more` : '')
@@ -116,24 +131,46 @@ export const databaseChecks = defineChecks<ApiCheckContext>('hidden', [
     needs: ['series-shape'],
     async run(ctx) {
       const { db, app } = await dashboardWithDatabase(ctx)
-      const buckets = trueSeries(SEED_ORDERS, WEEK).length
-      const orders = trueSeries(SEED_ORDERS, WEEK).reduce((n, p) => n + p.orders, 0)
-      await resetStatementStats(db)
+      const buckets = trueSeries([], BULK_WEEK).length
+      const bulk = await psql(
+        db,
+        `INSERT INTO orders (created_at, total_cents) SELECT timestamptz '${BULK_WEEK.from}' + i * interval '2 minutes', 100 + (i * 37) % 9000 FROM generate_series(0, ${BULK_ORDERS - 1}) AS i; SELECT 'inserted'`,
+      )
+      if (!bulk?.includes('inserted'))
+        throw new EnvironmentError(
+          `The grader could not add its orders (${bulk ?? 'no output'}).`,
+          'This is not your fault.',
+        )
+      // unmeasured: opens the app's connections (a pool's start-up is not what is judged)
       await fetchSeries(app.url, WEEK, describeQuery(WEEK))
+      await resetStatementStats(db)
+      const sentBefore = await databaseSentBytes(db)
+      await fetchSeries(app.url, BULK_WEEK, describeQuery(BULK_WEEK))
+      const sent = (await databaseSentBytes(db)) - sentBefore
       const stats = await statementStats(db)
+      ctx.log(`PostgreSQL ran ${stats.calls} statements, returned ${stats.rows} rows and sent ${sent} bytes`)
+      const where = `${describeQuery(BULK_WEEK)}, a week the grader filled with ${BULK_ORDERS} orders`
       if (stats.calls === 0)
         fail({
           expected: 'the request to query the database',
           found: 'no statement reached PostgreSQL while it was answered',
-          where: describeQuery(WEEK),
+          where,
           hint: 'compute the series at each request, so new orders show at once; do not keep the orders in memory',
         })
       if (stats.rows > buckets + ROW_MARGIN)
         fail({
           expected: `at most ${buckets + ROW_MARGIN} rows sent from PostgreSQL to the app (${buckets} buckets)`,
-          found: `${stats.rows} rows (the range holds ${orders} orders)`,
-          where: describeQuery(WEEK),
+          found: `${stats.rows} rows (the range holds ${BULK_ORDERS} orders)`,
+          where,
           hint: 'let the database group and count (GROUP BY, count(*), sum(…)); do not fetch the orders and count them in JavaScript',
+        })
+      const mostBytes = BYTES_AT_MOST_BASE + BYTES_AT_MOST_PER_BUCKET * buckets
+      if (sent > mostBytes)
+        fail({
+          expected: `at most ${mostBytes} bytes sent from PostgreSQL to the app for ${buckets} buckets`,
+          found: `${sent} bytes in ${stats.rows} rows: the orders themselves, packed into fewer rows`,
+          where,
+          hint: 'let the database group and count (GROUP BY, count(*), sum(…)); an aggregate of the orders (json_agg, array_agg) still sends every order',
         })
       const inserted = await psql(
         db,

@@ -1,6 +1,6 @@
 import type { RunningService } from '@backend-labs/http-kit'
 import { EnvironmentError } from '@backend-labs/lab-kit'
-import { psql } from '../../../../labs/production/dashboard-data/database-exec.ts'
+import { dbExec, psql } from '../../../../labs/production/dashboard-data/database-exec.ts'
 
 /** What the app's statements did since the last reset, from pg_stat_statements. */
 export interface StatementStats {
@@ -33,4 +33,16 @@ export async function statementStats(db: RunningService): Promise<StatementStats
   const match = /stats (\d+) (\d+)/.exec(out ?? '')
   if (!match) throw cannotTell(out ?? 'no output')
   return { calls: Number(match[1]), rows: Number(match[2]) }
+}
+
+/**
+ * Bytes the database container has sent on its network so far (the grader's own psql runs over
+ * loopback, so this is what went to the app). Read before and after a request: the difference is
+ * what the database sent to answer it, whatever the number of rows it came in.
+ */
+export async function databaseSentBytes(db: RunningService): Promise<number> {
+  const out = await dbExec(db, ['cat', '/sys/class/net/eth0/statistics/tx_bytes'])
+  const bytes = Number(out?.trim())
+  if (!Number.isSafeInteger(bytes)) throw cannotTell(`tx_bytes: ${out ?? 'no output'}`)
+  return bytes
 }

@@ -27,6 +27,17 @@ export const FRESH_DAY: StatsQuery = {
   bucket: 'day',
 }
 export const FRESH_ORDER = { createdAt: '2026-03-20T12:34:56+05:30', totalCents: 4321 }
+/**
+ * A week no seed order falls on, which the grader fills with BULK_ORDERS orders (one every 2 minutes)
+ * before it measures what the database sends for it: per-order data, however packed, is many times
+ * a row per bucket.
+ */
+export const BULK_WEEK: StatsQuery = {
+  from: '2026-05-04T00:00:00Z',
+  to: '2026-05-11T00:00:00Z',
+  bucket: 'day',
+}
+export const BULK_ORDERS = 5000
 
 export const HOUR_QUERIES = [ACROSS_MIDNIGHT, FROM_EMPTY_DAY]
 export const DAY_QUERIES = [WEEK, OFFSET_FROM]

@@ -56,6 +56,13 @@ export default defineSuite<ApiCheckContext>({
       apply: copyOver(new URL('fixtures/fetch-all-rows/', import.meta.url)),
     },
     {
+      id: 'orders-in-one-row',
+      title: 'every order of the range packed into one row (json_agg) and counted in JavaScript',
+      fails: ['in-database'],
+      dir: 'solution',
+      apply: copyOver(new URL('fixtures/orders-in-one-row/', import.meta.url)),
+    },
+    {
       id: 'chart-wrong-field',
       title: 'the chart plots revenueCents instead of orders',
       fails: ['chart-marks'],
