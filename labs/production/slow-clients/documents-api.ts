@@ -53,6 +53,11 @@ export function nestedJson(depth: number): string {
   return `${'['.repeat(depth)}1${']'.repeat(depth)}`
 }
 
+/** `depth` nested objects around one number, e.g. depth 2: {"a":{"a":1}}. */
+export function nestedObjects(depth: number): string {
+  return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
+}
+
 /** The JSON body of a raw answer, if it has one. */
 export function bodyOf(answer: RawAnswer): unknown {
   const start = answer.head.indexOf('\r\n\r\n')

@@ -2,21 +2,26 @@ import { Agent, get } from 'node:http'
 import { type ApiCheckContext, describeFailures, idleKeepAlive } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
 import {
+  bigJson,
   bodyOf,
   documentsApp,
   LIMITS,
   MARGIN_MS,
   nestedJson,
+  nestedObjects,
   postRaw,
 } from '../../../../labs/production/slow-clients/documents-api.ts'
 import { slowPhase, worst } from './slow-phase.ts'
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`
 
-/** How many connections a keep-alive client needed for `requests` sequential requests. */
-async function connectionsFor(url: string, requests: number): Promise<{ sockets: number; failed: number }> {
+/** How many requests each connection of a keep-alive client carried, for `requests` sequential requests. */
+async function requestsPerConnection(
+  url: string,
+  requests: number,
+): Promise<{ perSocket: number[]; failed: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 })
-  const sockets = new Set<unknown>()
+  const counts = new Map<unknown, number>()
   let failed = 0
   try {
     for (let i = 0; i < requests; i++) {
@@ -25,7 +30,7 @@ async function connectionsFor(url: string, requests: number): Promise<{ sockets:
           res.resume()
           res.on('end', () => resolve(res.statusCode === 200))
         })
-        req.on('socket', (s) => sockets.add(s))
+        req.on('socket', (s) => counts.set(s, (counts.get(s) ?? 0) + 1))
         req.setTimeout(5000, () => req.destroy())
         req.on('error', () => resolve(false))
       })
@@ -34,10 +39,40 @@ async function connectionsFor(url: string, requests: number): Promise<{ sockets:
   } finally {
     agent.destroy()
   }
-  return { sockets: sockets.size, failed }
+  return { perSocket: [...counts.values()], failed }
 }
 
+const KIB = 1024
+
 export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
+  {
+    id: 'body-limit-edge',
+    title: `The size limit is ${LIMITS.bodyBytes / KIB / KIB} MiB: a body of exactly ${LIMITS.bodyBytes} bytes is stored, one byte more gets 413`,
+    points: 1,
+    timeoutMs: 60_000,
+    needs: ['stores-documents'],
+    async run(ctx) {
+      const app = await documentsApp(ctx)
+      // JSON may end in whitespace: padded to exactly the limit, and to one byte past it
+      const under = bigJson(LIMITS.bodyBytes - KIB).padEnd(LIMITS.bodyBytes, ' ')
+      const answer = await postRaw(app.url, under)
+      if (answer.status !== 201)
+        fail({
+          expected: `status 201 for a valid JSON body of exactly ${under.length} bytes (the ${LIMITS.bodyBytes / KIB / KIB} MiB limit itself)`,
+          found: answer.status ? `status ${answer.status}` : 'no answer',
+          hint: `the limit is ${LIMITS.bodyBytes} bytes: a lower one (a framework's default of 100 KB) refuses documents the README allows`,
+        })
+      // the framing (chunked or not) is body-limit's to judge: here only where the limit lies
+      const over = bigJson(LIMITS.bodyBytes - KIB).padEnd(LIMITS.bodyBytes + 1, ' ')
+      const refused = await postRaw(app.url, over)
+      if (refused.status !== 413)
+        fail({
+          expected: `status 413 for a body of ${over.length} bytes, one over ${LIMITS.bodyBytes}`,
+          found: refused.status ? `status ${refused.status}` : 'no answer',
+          hint: `refuse the first byte past ${LIMITS.bodyBytes}, counted as the body arrives`,
+        })
+    },
+  },
   {
     id: 'deep-json',
     title: `JSON nested deeper than ${LIMITS.jsonDepth} levels gets 400; ${LIMITS.jsonDepth} levels are fine`,
@@ -46,13 +81,18 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
     needs: ['stores-documents'],
     async run(ctx) {
       const app = await documentsApp(ctx)
-      const deep = await postRaw(app.url, nestedJson(100_000))
-      if (deep.status !== 400)
-        fail({
-          expected: 'status 400 for a small JSON body nested 100 000 levels deep',
-          found: deep.status ? `status ${deep.status}` : 'no answer (did the app crash?)',
-          hint: `measure the nesting before walking the document, without recursion, and refuse more than ${LIMITS.jsonDepth} levels`,
-        })
+      for (const [what, body] of [
+        ['arrays', nestedJson(100_000)],
+        ['objects', nestedObjects(100_000)],
+      ] as const) {
+        const deep = await postRaw(app.url, body)
+        if (deep.status !== 400)
+          fail({
+            expected: `status 400 for a small JSON body of ${what} nested 100 000 levels deep`,
+            found: deep.status ? `status ${deep.status}` : 'no answer (did the app crash?)',
+            hint: `measure the nesting of arrays and objects alike before walking the document, without recursion, and refuse more than ${LIMITS.jsonDepth} levels`,
+          })
+      }
       const ok = await postRaw(app.url, nestedJson(LIMITS.jsonDepth))
       const fields = (bodyOf(ok) as { fields?: unknown } | undefined)?.fields
       if (ok.status !== 201 || fields !== LIMITS.jsonDepth)
@@ -133,11 +173,12 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
           hint: 'set the server’s keepAliveTimeout to a few seconds (0 means never)',
         })
       const requests = LIMITS.requestsPerConnection + 50
-      const { sockets, failed } = await connectionsFor(app.url, requests)
-      if (failed > 0 || sockets < 2)
+      const { perSocket, failed } = await requestsPerConnection(app.url, requests)
+      const most = Math.max(0, ...perSocket)
+      if (failed > 0 || most > LIMITS.requestsPerConnection)
         fail({
-          expected: `${requests} requests on one keep-alive client to need a second connection after ${LIMITS.requestsPerConnection} (Connection: close), all answered 200`,
-          found: `${sockets} connection(s), ${failed} request(s) not answered 200`,
+          expected: `${requests} requests on one keep-alive client: at most ${LIMITS.requestsPerConnection} on any connection (its last answer says Connection: close), all answered 200`,
+          found: `${perSocket.length} connection(s) carrying ${perSocket.join(', ')} request(s); ${failed} not answered 200`,
           hint: 'set the server’s maxRequestsPerSocket',
         })
     },

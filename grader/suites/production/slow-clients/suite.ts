@@ -30,11 +30,52 @@ export default defineSuite<ApiCheckContext>({
       apply: patchFile('src/http-json.ts', 'if (size > LIMIT_BYTES) throw new TooLarge()', ''),
     },
     {
+      id: 'framework-default-limit',
+      title:
+        "the body limit is a framework's default, 100 KB: documents the README allows get 413 (the 200 KB deeply nested one too, instead of 400)",
+      fails: ['body-limit-edge', 'deep-json'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/http-json.ts',
+        'const LIMIT_BYTES = 1024 * 1024',
+        'const LIMIT_BYTES = 100 * 1024',
+      ),
+    },
+    {
+      id: 'limit-off-by-a-mebibyte',
+      title: 'the body limit is 2 MiB, not 1: a 3 MiB body gets 413, a 1.01 MiB one is stored',
+      fails: ['body-limit-edge'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/http-json.ts',
+        'const LIMIT_BYTES = 1024 * 1024',
+        'const LIMIT_BYTES = 2 * 1024 * 1024',
+      ),
+    },
+    {
+      id: 'request-cap-too-high',
+      title: 'maxRequestsPerSocket = 120: a connection carries more requests than the README allows',
+      fails: ['keep-alive-cap'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        'server.maxRequestsPerSocket = 100',
+        'server.maxRequestsPerSocket = 120',
+      ),
+    },
+    {
       id: 'no-depth-limit',
       title: 'no nesting limit: the recursive field count overflows the stack (500)',
       fails: ['deep-json'],
       dir: 'solution',
       apply: patchFile('src/http-json.ts', 'if (depthOf(text) > MAX_DEPTH)', 'if (false)'),
+    },
+    {
+      id: 'arrays-only-depth',
+      title: 'the depth scan counts only arrays: objects nested 100 000 deep overflow the stack',
+      fails: ['deep-json'],
+      dir: 'solution',
+      apply: patchFile('src/http-json.ts', "else if (c === '[' || c === '{')", "else if (c === '[')"),
     },
     {
       id: 'tiny-connection-cap',
