@@ -86,13 +86,53 @@ describe('findConstantTimeUse', () => {
     expect(await findConstantTimeUse(starter)).toBeUndefined()
   })
 
+  it('does not count a name in a string, a function of the learner’s own, or a call without the import', async () => {
+    const cases = {
+      string:
+        "import { timingSafeEqual } from 'node:crypto'\nconst note = 'timingSafeEqual(a, b)'\nconst t = `timingSafeEqual(x)`\n",
+      ownFunction:
+        "import { randomBytes } from 'node:crypto'\nfunction timingSafeEqual(a, b) { return a === b }\ntimingSafeEqual(x, y)\n",
+      noImport: 'const same = crypto.timingSafeEqual(a, b)\n',
+      fromOwnHelper:
+        "import { scrypt } from 'node:crypto'\nimport { timingSafeEqual } from './compare.ts'\ntimingSafeEqual(a, b)\n",
+      importInATemplate: "const t = `\nimport { timingSafeEqual } from 'crypto'\n`\ntimingSafeEqual(a, b)\n",
+      aMethodOfItsOwn:
+        "import crypto from 'node:crypto'\nconst o = { timingSafeEqual(a, b) { return a === b } }\no.timingSafeEqual(x, y)\n",
+    }
+    for (const [name, text] of Object.entries(cases))
+      expect({ name, use: await findConstantTimeUse(await workspace({ 'src/a.ts': text })) }).toEqual({
+        name,
+        use: undefined,
+      })
+    const required = await workspace({
+      'src/a.js':
+        "const { timingSafeEqual } = require('crypto')\nmodule.exports = (a, b) => timingSafeEqual(a, b)\n",
+    })
+    expect(await findConstantTimeUse(required)).toEqual({
+      file: 'src/a.js',
+      line: 2,
+      how: 'crypto.timingSafeEqual',
+    })
+    const aliased = await workspace({
+      'src/b.ts':
+        "import { scrypt, timingSafeEqual as same } from 'node:crypto'\n\nexport const ok = same(x, y)\n",
+    })
+    expect(await findConstantTimeUse(aliased)).toEqual({
+      file: 'src/b.ts',
+      line: 3,
+      how: 'crypto.timingSafeEqual',
+    })
+  })
+
   it('does not count an import or a comment as a call', async () => {
     const dir = await workspace({
       'src/a.ts':
         "import { timingSafeEqual } from 'node:crypto'\n// timingSafeEqual(a, b)\n/* timingSafeEqual(x) */\n",
     })
     expect(await findConstantTimeUse(dir)).toBeUndefined()
-    const used = await workspace({ 'src/deep/b.ts': '\n\nconst same = crypto.timingSafeEqual(a, b)\n' })
+    const used = await workspace({
+      'src/deep/b.ts': "import crypto from 'node:crypto'\n\nconst same = crypto.timingSafeEqual(a, b)\n",
+    })
     expect(await findConstantTimeUse(used)).toEqual({
       file: 'src/deep/b.ts',
       line: 3,

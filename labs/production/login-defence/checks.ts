@@ -82,7 +82,7 @@ export default defineChecks<ApiCheckContext>('public', [
       const use = await findConstantTimeUse(ctx.submissionDir)
       if (use) return ctx.log(`found ${use.how} at ${use.file}:${use.line}`)
       fail({
-        expected: 'a call to crypto.timingSafeEqual (or argon2’s verify) in src/',
+        expected: 'a call to crypto.timingSafeEqual (or argon2’s verify) in src/, in a file that imports it',
         found: 'none: the grader read every source file in src/ (timing over a network cannot decide this)',
         hint: 'compare the derived key with the stored one by timingSafeEqual(derived, stored), not === or Buffer.equals',
       })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { type ApiCheckContext, expectStatus, type HttpExchange } from '@backend-labs/http-kit'
 import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
@@ -83,6 +84,20 @@ export const backoffChecks = defineChecks<ApiCheckContext>('hidden', [
         next,
         `429 for that account after ${MAX_ACCOUNT_FAILURES} failed sign-ins within the window, even with the right password`,
         'count failed sign-ins per username, whatever address they come from: a botnet tries each account from many addresses',
+      )
+      // a username nobody registered (a new one each grade) must lock the same way
+      const ghost = `ghost-${randomBytes(4).toString('hex')}`
+      await failFromManyAddresses(app.url, ghost, 32, MAX_ACCOUNT_FAILURES)
+      const probe = await attemptSignIn(app.url, {
+        username: ghost,
+        password: PASSWORD,
+        address: clientAddress(33, 1),
+        label: `signing in as a username nobody registered, from a new address, after ${MAX_ACCOUNT_FAILURES} failures on it`,
+      })
+      expectRefused(
+        probe,
+        `429 for a username nobody registered after ${MAX_ACCOUNT_FAILURES} failed sign-ins on it, as for a real account`,
+        'count failures per username whether or not the account exists: a lock that only real accounts get tells an attacker which usernames exist',
       )
     },
   },

@@ -72,6 +72,18 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'real-accounts-only-lock',
+      title:
+        'only failures on real accounts count: an unknown username never locks, which tells an attacker it is unknown',
+      fails: ['account-backoff'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/sign-in.ts',
+        '  accountFailures.record(username, now)\n',
+        "  if (reason === 'wrong-password') accountFailures.record(username, now)\n",
+      ),
+    },
+    {
       id: 'account-only-backoff',
       title: 'backoff per account only: one address spraying many accounts is never held back',
       fails: ['address-backoff'],
