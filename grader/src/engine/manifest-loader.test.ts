@@ -51,4 +51,15 @@ describe('loadManifest', () => {
     expect((await load(`${valid}colour: red\n`).catch((e) => e)).message).toMatch(/colour/)
     expect((await load('title: [unclosed\n').catch((e) => e)).message).toMatch(/lab\.yaml:\d+: invalid YAML/)
   })
+
+  it('takes provided files only from a starter folder', async () => {
+    const files = valid.replace(
+      '  type: git\n',
+      '  type: files\n  include: ["k8s/**"]\n  provided: ["src/**"]\n',
+    )
+    const err = await load(files).catch((e) => e)
+    expect(err.message).toMatch(/field "submission\.provided": needs starter\.dir/)
+    const ok = await load(files.replace('  scenario: scenario.ts', '  dir: starter'))
+    expect(ok.submission).toMatchObject({ type: 'files', provided: ['src/**'] })
+  })
 })

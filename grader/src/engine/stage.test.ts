@@ -56,6 +56,46 @@ describe('staging a files submission', () => {
     }
   })
 
+  it('stages the lab’s own copy of a provided file, and names a learner’s changed copy', async () => {
+    const starter = await folder({ 'starter/src/app.ts': 'the lab app', 'starter/Dockerfile': 'FROM x' })
+    const lab = {
+      id: 'production/demo',
+      dir: starter,
+      manifest: {
+        submission: { type: 'files', include: ['k8s/**'], exclude: [], provided: ['Dockerfile', 'src/**'] },
+        starter: { dir: 'starter' },
+      } as unknown as LabManifest,
+    } as Lab
+    const dir = await folder({
+      'k8s/a.yaml': 'kind: Pod',
+      'src/app.ts': 'a forged app',
+      Dockerfile: 'FROM x',
+    })
+    const staged = await stageSubmission(lab, paths, { kind: 'path', path: dir }, stagingLimits({}))
+    try {
+      expect(await readFile(join(staged.dir, 'src/app.ts'), 'utf8')).toBe('the lab app')
+      expect(await readFile(join(staged.dir, 'k8s/a.yaml'), 'utf8')).toBe('kind: Pod')
+      expect(staged.notices).toEqual([
+        "src/app.ts differs from the lab's copy: the lab's is graded (this lab does not ask you to change it)",
+      ])
+    } finally {
+      await staged.dispose()
+    }
+    // a link at a provided path is never followed: /dev/zero would never end
+    const linked = await folder({ 'k8s/a.yaml': 'kind: Pod' })
+    await mkdir(join(linked, 'src'))
+    await symlink('/dev/zero', join(linked, 'src/app.ts'))
+    const again = await stageSubmission(lab, paths, { kind: 'path', path: linked }, stagingLimits({}))
+    try {
+      expect(await readFile(join(again.dir, 'src/app.ts'), 'utf8')).toBe('the lab app')
+      expect(again.notices).toEqual([
+        "src/app.ts differs from the lab's copy: the lab's is graded (this lab does not ask you to change it)",
+      ])
+    } finally {
+      await again.dispose()
+    }
+  })
+
   it('says the only file is a link, instead of "found no files"', async () => {
     const dir = await folder({})
     await mkdir(join(dir, 'sub'))

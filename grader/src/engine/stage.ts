@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
-import { cp, mkdir } from 'node:fs/promises'
+import { cp, lstat, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import {
   conditionProblem,
@@ -105,14 +105,20 @@ async function stageFiles(
       source.kind === 'workspace' ? `run \`labs start ${lab.id}\` first` : 'pass a folder with --submission',
     )
   }
-  const { include, exclude } = lab.manifest.submission
-  const { files, links } = await collectSubmissionFiles(src, display, { include, exclude }, limits)
+  const { include, exclude, provided = [] } = lab.manifest.submission
+  const { files, links } = await collectSubmissionFiles(
+    src,
+    display,
+    { include, exclude: [...exclude, ...provided] },
+    limits,
+  )
   // Links could point anywhere on the grading machine: they are never followed or copied.
   const notices = links.map((file) => `${file} is a symbolic link and was left out`)
   for (const { path: file } of files) {
     await mkdir(dirname(join(dest, file)), { recursive: true })
     await cp(join(src, file), join(dest, file))
   }
+  notices.push(...(await stageProvided(lab, provided, src, dest, limits)))
   if (files.length === 0) {
     throw new BadInputError(
       `no submission files found in ${display}`,
@@ -122,6 +128,40 @@ async function stageFiles(
     )
   }
   return { origin: display, notices }
+}
+
+/**
+ * Copies the lab's own copies of its provided files (see the manifest's `submission.provided`) into
+ * the staged submission; a learner's copy that differs is named in a notice, never graded.
+ */
+async function stageProvided(
+  lab: Lab,
+  provided: string[],
+  workspace: string,
+  dest: string,
+  limits: StagingLimits,
+): Promise<string[]> {
+  if (provided.length === 0 || !lab.manifest.starter.dir) return []
+  const starter = join(lab.dir, lab.manifest.starter.dir)
+  const { files } = await collectSubmissionFiles(starter, lab.id, { include: provided, exclude: [] }, limits)
+  const notices: string[] = []
+  for (const { path: file } of files) {
+    const ours = await readFile(join(starter, file))
+    // the learner's copy is only compared, never followed (a link) or read past the lab's size
+    const info = await lstat(join(workspace, file)).catch(() => undefined)
+    const differs =
+      info !== undefined &&
+      (!info.isFile() ||
+        info.size !== ours.length ||
+        !(await readHead(join(workspace, file), ours.length)).equals(ours))
+    if (differs)
+      notices.push(
+        `${file} differs from the lab's copy: the lab's is graded (this lab does not ask you to change it)`,
+      )
+    await mkdir(dirname(join(dest, file)), { recursive: true })
+    await cp(join(starter, file), join(dest, file))
+  }
+  return notices
 }
 
 /** Copies the submission into a fresh temporary folder. */

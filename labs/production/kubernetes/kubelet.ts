@@ -51,6 +51,24 @@ export async function startPod(
   })
 }
 
+/** The kubelet reads this much of a probe's answer (for its event message) and no more. */
+const PROBE_BODY_BYTES = 10 * 1024
+
+async function readAtMost(res: Response, bytes: number): Promise<void> {
+  const reader = res.body?.getReader()
+  if (!reader) return
+  let read = 0
+  try {
+    while (read < bytes) {
+      const { done, value } = await reader.read()
+      if (done) return
+      read += value.length
+    }
+  } finally {
+    await reader.cancel().catch(() => {})
+  }
+}
+
 /** One kubelet probe: success is an HTTP status from 200 to 399 within the timeout. */
 export async function probe(app: RunningApp, p: HttpProbe): Promise<{ ok: boolean; found: string }> {
   try {
@@ -58,7 +76,9 @@ export async function probe(app: RunningApp, p: HttpProbe): Promise<{ ok: boolea
       signal: AbortSignal.timeout(p.timeoutSeconds * 1000 + PROBE_SLACK_MS),
       redirect: 'manual',
     })
-    await res.arrayBuffer()
+    // as the kubelet: at most 10 KiB of the body is read, within the probe's time (a body that
+    // stalls is a failed probe), and the rest is dropped unread
+    await readAtMost(res, PROBE_BODY_BYTES)
     return { ok: res.status >= 200 && res.status < 400, found: `HTTP ${res.status}` }
   } catch (error) {
     return { ok: false, found: (error as Error).name === 'TimeoutError' ? 'no answer in time' : 'no answer' }

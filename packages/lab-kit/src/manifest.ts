@@ -20,6 +20,11 @@ const submission = z.discriminatedUnion('type', [
       type: z.literal('files'),
       include: z.array(z.string().min(1)).min(1),
       exclude: z.array(z.string().min(1)).default([]),
+      /**
+       * Starter files the lab gives and does not grade (e.g. the app a manifests lab deploys): staged
+       * from the lab's starter, whatever the learner's copies hold.
+       */
+      provided: z.array(z.string().min(1)).default([]),
     })
     .strict(),
 ])
@@ -57,6 +62,10 @@ export const LabManifestSchema = z
     liveEssential: z.array(slug).default([]),
   })
   .strict()
+  .refine((m) => m.submission.type !== 'files' || m.submission.provided.length === 0 || m.starter.dir, {
+    message: 'needs starter.dir: the provided files are staged from the starter folder',
+    path: ['submission', 'provided'],
+  })
 
 export type LabManifest = z.infer<typeof LabManifestSchema>
 
