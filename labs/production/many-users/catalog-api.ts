@@ -10,6 +10,8 @@ import {
 import { fail } from '@backend-labs/lab-kit'
 
 export const DB_ALIAS = 'db'
+/** The starter's own database (seeded the same way by the starter itself): your app cannot slow it. */
+export const STARTER_DB_ALIAS = 'starter-db'
 /** Both your app and the starter run with these limits, one at a time. */
 export const APP_LIMITS = { cpus: 2, memoryBytes: 512 * 1024 * 1024 } as const
 /** A demo account the starter creates, and its password. */
@@ -26,14 +28,24 @@ export async function catalogApp(ctx: ApiCheckContext): Promise<RunningApp> {
 }
 
 /**
- * The lab's starter and your app on the same database, started one after the other (both create
- * the same tables at start). The starter is the baseline every speed ratio is measured against.
+ * The lab's starter, on a database of its own, and your app, on the grader's. The starter is the
+ * baseline every speed ratio is measured against; neither can touch the other's data or locks.
  */
-export async function starterAndApp(ctx: ApiCheckContext): Promise<{ starter: RunningApp; app: RunningApp }> {
+export async function starterAndApp(ctx: ApiCheckContext): Promise<{
+  starter: RunningApp
+  app: RunningApp
+  /** Each side's containers, app and database, to pause while the other side is measured. */
+  sides: { starter: Pausable[]; app: Pausable[] }
+}> {
+  const starterDb = await ctx.docker.service('postgres', { alias: STARTER_DB_ALIAS })
+  const starter = await ctx.docker.starterApp(options(starterDb.connectionEnv))
   const db = await ctx.docker.service('postgres', { alias: DB_ALIAS })
-  const starter = await ctx.docker.starterApp(options(db.connectionEnv))
-  return { starter, app: await catalogApp(ctx) }
+  const app = await catalogApp(ctx)
+  return { starter, app, sides: { starter: [starter, starterDb], app: [app, db] } }
 }
+
+/** A container the grader can freeze: an app or a service. */
+export type Pausable = Pick<RunningApp, 'pause' | 'unpause'>
 
 /** The answer to GET /products/:id: its status and body. */
 export async function productAnswer(

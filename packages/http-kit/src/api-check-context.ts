@@ -1,5 +1,5 @@
 import type { CheckContext } from '@backend-labs/lab-kit'
-import type { Tester } from './tester-plan.ts'
+import type { Sink, Tester } from './tester-plan.ts'
 
 /**
  * What checks of a lab with `services: [docker]` receive: the learner's image and containers,
@@ -38,6 +38,11 @@ export interface DockerLab {
    * own address, once per `key` (default `testers`); plans run in them with `Tester.run`.
    */
   testers(count: number, options?: { key?: string }): Promise<Tester[]>
+  /**
+   * Starts a sink on the run network (a tester container answering every request 200 "ok"), once per
+   * `key` (default `sink`): a target for baseline traffic that the app under test has no say in.
+   */
+  sink(options?: { key?: string }): Promise<Sink>
   /**
    * Rebuilds the image after appending a comment to `path` in a private copy of the context,
    * and reports which build steps came from the cache.
@@ -102,6 +107,12 @@ export interface RunningApp {
   stop(graceMs?: number): Promise<{ durationMs: number; exitCode: number; killed: boolean }>
   /** Restarts the same container and waits until it answers again. */
   restart(): Promise<void>
+  /**
+   * Freezes every process of the container (Docker's pause) until `unpause()`: while another app is
+   * measured, this one can do nothing, not even in the background.
+   */
+  pause(): Promise<void>
+  unpause(): Promise<void>
   /** Docker's health status: 'healthy' | 'unhealthy' | 'starting' | 'none'. */
   health(): Promise<string>
   exec(cmd: string[], options?: { timeoutMs?: number }): Promise<ExecResult>
@@ -117,6 +128,9 @@ export interface RunningService {
   /** Environment the app needs to reach it, e.g. { DATABASE_URL: 'postgres://…@db:5432/app' }. */
   connectionEnv: Record<string, string>
   restart(): Promise<void>
+  /** Freezes the service's processes (Docker's pause) until `unpause()`, as RunningApp's. */
+  pause(): Promise<void>
+  unpause(): Promise<void>
 }
 
 export interface ServiceOptions {

@@ -31,5 +31,5 @@ export type { BurstOptions, BurstOutcome, BurstRequest } from './request-burst.t
 export { describeStatuses, sendBurst } from './request-burst.ts'
 export type { RawAnswer, SlowClientOptions, SlowClientOutcome } from './slow-client.ts'
 export { idleKeepAlive, rawExchange, slowBody, slowHeaders, statusOf } from './slow-client.ts'
-export type { Tester, TesterPlan, TesterReport } from './tester-plan.ts'
+export type { Sink, Tester, TesterPlan, TesterReport } from './tester-plan.ts'
 export { answersWithin, quantile } from './tester-plan.ts'

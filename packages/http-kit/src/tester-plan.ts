@@ -74,3 +74,9 @@ export function quantile(latenciesMs: number[], q: number): number | undefined {
     q * 100,
   )
 }
+
+/** A tester container that answers every request 200 "ok": traffic that no app under test answers. */
+export interface Sink {
+  /** Its base URL on the lab's network, e.g. http://172.18.0.9:3000. */
+  networkUrl: string
+}

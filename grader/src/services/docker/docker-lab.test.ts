@@ -256,6 +256,20 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(plain.startedLateMs).toBe(0)
   })
 
+  test('pause(): a paused app answers nothing until unpause()', async () => {
+    const app = await lab.app({ key: 'for-testers' })
+    await app.pause()
+    try {
+      const paused = await fetch(`${app.url}/x`, { signal: AbortSignal.timeout(1500) }).catch(
+        (e: Error) => e.name,
+      )
+      expect(paused).toBe('TimeoutError')
+    } finally {
+      await app.unpause()
+    }
+    expect(await (await fetch(`${app.url}/x`)).text()).toBe('hello from /x')
+  })
+
   test('an answer dripped a byte at a time ends at the request timeout, so it cannot hold a tester past its run', async () => {
     const app = await lab.app({ key: 'for-testers' })
     const [tester] = await lab.testers(2, { key: 'pair' })

@@ -7,6 +7,7 @@ import type {
   RunningApp,
   RunningService,
   ServiceOptions,
+  Sink,
   Tester,
 } from '@backend-labs/http-kit'
 import { describeImage } from './built-image.ts'
@@ -14,7 +15,7 @@ import { DockerSession } from './docker-session.ts'
 import { startPostgres } from './postgres-service.ts'
 import { rebuildAfterTouch } from './rebuild-after-touch.ts'
 import { startApp } from './start-app.ts'
-import { startTesters } from './tester-containers.ts'
+import { startSink, startTesters } from './tester-containers.ts'
 
 /**
  * What a lab's checks see as `ctx.docker`. Everything is lazy and shared by the lab's checks: the
@@ -32,6 +33,7 @@ export class LazyDockerLab implements DockerLab {
   private readonly services = new Map<string, Promise<RunningService>>()
   private readonly rebuilds = new Map<string, Promise<RebuildReport>>()
   private readonly testerGroups = new Map<string, Promise<Tester[]>>()
+  private readonly sinks = new Map<string, Promise<Sink>>()
 
   constructor(
     private readonly contextDir: string,
@@ -110,6 +112,17 @@ export class LazyDockerLab implements DockerLab {
       this.testerGroups.set(key, group)
     }
     return group
+  }
+
+  /** Once per key and grade, like testers(). */
+  sink(options: { key?: string } = {}): Promise<Sink> {
+    const key = options.key ?? 'sink'
+    let sink = this.sinks.get(key)
+    if (!sink) {
+      sink = startSink(this.session)
+      this.sinks.set(key, sink)
+    }
+    return sink
   }
 
   /** Once per path and grade: a second build of the same touched context would be all cache. */

@@ -65,6 +65,12 @@ export async function startPostgres(
       await container.restart({ t: 10 })
       await ready()
     },
+    async pause() {
+      await container.pause()
+    },
+    async unpause() {
+      await container.unpause()
+    },
   }
 }
 

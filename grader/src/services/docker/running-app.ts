@@ -60,6 +60,14 @@ export class RunningAppHandle implements RunningApp {
     this.exited = undefined
   }
 
+  async pause(): Promise<void> {
+    await this.current.container.pause()
+  }
+
+  async unpause(): Promise<void> {
+    await this.current.container.unpause()
+  }
+
   async exitState(): Promise<{ exitCode: number; oomKilled: boolean; logs: string[] } | undefined> {
     const info = await this.current.container.inspect()
     if (info.State.Running || info.State.Restarting) return undefined

@@ -1,5 +1,6 @@
-import { ensureImage, hardenedCreateOptions, IMAGE_CATALOG } from '@backend-labs/containers'
-import type { Tester, TesterPlan, TesterReport } from '@backend-labs/http-kit'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { captureLogs, ensureImage, hardenedCreateOptions, IMAGE_CATALOG } from '@backend-labs/containers'
+import type { Sink, Tester, TesterPlan, TesterReport } from '@backend-labs/http-kit'
 import { EnvironmentError } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import type { DockerSession } from './docker-session.ts'
@@ -15,6 +16,11 @@ const REPORT_PREFIX = 'TESTER-REPORT '
 /** Over the plan's own duration: start-up, the last answers' timeouts, and a loaded machine. */
 const RUN_MARGIN_MS = 60_000
 
+const SINK_PORT = 3000
+/** A sink serves for at most this long (the tester client's own cap), and must listen within the wait. */
+const SINK_SECONDS = 600
+const SINK_LISTEN_WAIT_MS = 20_000
+
 /**
  * Starts `count` containers of the catalog's tester image on the run network (hardened and small,
  * labelled with the run, so the session removes them), and returns them once each has an address.
@@ -22,29 +28,63 @@ const RUN_MARGIN_MS = 60_000
 export async function startTesters(session: DockerSession, count: number): Promise<Tester[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_TESTERS)
     throw new RangeError(`testers: between 1 and ${MAX_TESTERS}, not ${count}`)
-  const image = IMAGE_CATALOG.tester.ref
-  const docker = await session.docker()
-  await ensureImage(docker, image)
-  const registry = await session.registry()
-  const networkName = await session.networkName()
   const start = async (): Promise<Tester> => {
-    const container = await registry.createContainer(
-      hardenedCreateOptions({
-        image,
-        networkName,
-        memoryBytes: TESTER_MEMORY_BYTES,
-        cpus: TESTER_CPUS,
-        pidsLimit: TESTER_PIDS,
-        readonlyRootfs: true,
-      }),
-    )
-    await container.start()
-    const info = await container.inspect()
-    const address = info.NetworkSettings.Networks[networkName]?.IPAddress ?? ''
-    if (!address) throw new EnvironmentError(`A tester container got no address on ${networkName}.`)
+    const { container, address } = await startTesterContainer(session)
     return { address, run: (plan) => runPlan(container, plan) }
   }
   return Promise.all(Array.from({ length: count }, start))
+}
+
+/** One tester container on the run network (hardened, small, labelled with the run), and its address. */
+async function startTesterContainer(
+  session: DockerSession,
+  cmd?: string[],
+): Promise<{ container: Docker.Container; address: string }> {
+  const image = IMAGE_CATALOG.tester.ref
+  await ensureImage(await session.docker(), image)
+  const registry = await session.registry()
+  const networkName = await session.networkName()
+  const container = await registry.createContainer(
+    hardenedCreateOptions({
+      image,
+      networkName,
+      memoryBytes: TESTER_MEMORY_BYTES,
+      cpus: TESTER_CPUS,
+      pidsLimit: TESTER_PIDS,
+      readonlyRootfs: true,
+      ...(cmd ? { cmd } : {}),
+    }),
+  )
+  await container.start()
+  const info = await container.inspect()
+  const address = info.NetworkSettings.Networks[networkName]?.IPAddress ?? ''
+  if (!address) throw new EnvironmentError(`A tester container got no address on ${networkName}.`)
+  return { container, address }
+}
+
+/**
+ * Starts a sink: a tester container that answers every request 200 "ok", bounded in time, returned
+ * once it listens. Traffic sent to it costs the machine what traffic costs, and no app any work: a
+ * baseline that the app under test has no say in.
+ */
+export async function startSink(session: DockerSession): Promise<Sink> {
+  const { container, address } = await startTesterContainer(session, [
+    '--serve',
+    String(SINK_PORT),
+    String(SINK_SECONDS),
+  ])
+  const deadline = Date.now() + SINK_LISTEN_WAIT_MS
+  while (Date.now() < deadline) {
+    const { lines } = await captureLogs(container)
+    if (lines.some((l) => l.startsWith('SINK-LISTENING')))
+      return { networkUrl: `http://${address}:${SINK_PORT}` }
+    if (!(await container.inspect()).State.Running) break
+    await sleep(100)
+  }
+  throw new EnvironmentError(
+    `The sink container did not listen within ${SINK_LISTEN_WAIT_MS / 1000} s (or it stopped).`,
+    'This is not your fault: run `pnpm labs images seed` (the tester image may be stale), then grade again.',
+  )
 }
 
 async function runPlan(container: Docker.Container, plan: TesterPlan): Promise<TesterReport> {

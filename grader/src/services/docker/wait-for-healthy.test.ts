@@ -12,6 +12,8 @@ function stoppedApp(exitCode: number): RunningApp {
     logs: async () => '',
     stop: async () => ({ durationMs: 0, exitCode, killed: false }),
     restart: async () => {},
+    pause: async () => {},
+    unpause: async () => {},
     health: async () => 'none',
     exec: async () => ({ exitCode: 0, stdout: '', stderr: '' }),
     exitState: async () => ({

@@ -7,6 +7,7 @@ import {
   type RoundPair,
 } from '@backend-labs/http-kit'
 import { cannotDecide, expectAll, fail } from '@backend-labs/lab-kit'
+import type { Pausable } from '../../../../labs/production/many-users/catalog-api.ts'
 
 /** The README's thresholds: your app ÷ the starter, measured in the same run. */
 export const SPEEDUP_AT_LEAST = 3
@@ -44,12 +45,39 @@ function ratios(round: RoundPair<SideRound>): Record<Metric, number> {
 
 function perSide(rounds: RoundPair<SideRound>[], side: 'baseline' | 'candidate'): string {
   return rounds
-    .map((r) => `${goodPerSec(r[side].measured).toFixed(0)}/s, p99 ${p99Of(r[side].measured).toFixed(0)} ms`)
+    .map((r) => {
+      const { measured, background } = r[side]
+      const meanwhile = background
+        ? ` (meanwhile ${background.statuses.get(200) ?? 0} background answers 200)`
+        : ''
+      return `${goodPerSec(measured).toFixed(0)}/s, p99 ${p99Of(measured).toFixed(0)} ms${meanwhile}`
+    })
     .join('; ')
 }
 
+/** Runs a side's round with the other side's containers paused (and unpaused after, whatever happens). */
+function aloneWhile(others: Pausable[]) {
+  return async <T>(round: () => Promise<T>): Promise<T> => {
+    // a container that is not running (it crashed) cannot weigh on anything: its own round shows it
+    const paused = await Promise.all(
+      others.map((c) =>
+        c.pause().then(
+          () => c,
+          () => undefined,
+        ),
+      ),
+    )
+    try {
+      return await round()
+    } finally {
+      await Promise.all(paused.map((c) => c?.unpause()))
+    }
+  }
+}
+
 /**
- * Measures the starter and the app alternately (after a warm-up of each) and fails unless the app
+ * Measures the starter and the app alternately (after a warm-up of each), each with the other
+ * paused, and fails unless the app
  * answers without errors, with at least 3× the starter's throughput and at most half its p99
  * (`judged` picks which of the two ratios count; both by default).
  * `what` names the load for the learner, e.g. "16 users browsing products".
@@ -58,25 +86,35 @@ export async function expectFasterThanStarter(options: {
   what: string
   starter: () => Promise<SideRound>
   app: () => Promise<SideRound>
+  /**
+   * Each side's containers (app and database): while one side is measured (or warmed up), the
+   * other's are paused, so that neither can weigh on the other's round, not even in the background.
+   */
+  sides: { starter: Pausable[]; app: Pausable[] }
   /** A shorter round per side that only warms it up (JIT, pools, caches); default a full round. */
   warmUp?: { starter: () => Promise<unknown>; app: () => Promise<unknown> }
-  /** Problems in a round of the app's, beyond errors of the measured load (e.g. failed logins). */
-  backgroundProblems?: (round: SideRound) => string | undefined
+  /**
+   * Problems in a round of the app's, beyond errors of the measured load (e.g. failed logins), given
+   * the starter's side of the same round.
+   */
+  backgroundProblems?: (round: SideRound, starter: SideRound) => string | undefined
   /** The ratios that decide (default both). */
   judged?: readonly Metric[]
   log: (line: string) => void
   hint: string
 }): Promise<void> {
-  await (options.warmUp?.starter ?? options.starter)()
-  await (options.warmUp?.app ?? options.app)()
+  const starterAlone = aloneWhile(options.sides.app)
+  const appAlone = aloneWhile(options.sides.starter)
+  await starterAlone(options.warmUp?.starter ?? options.starter)
+  await appAlone(options.warmUp?.app ?? options.app)
   const judged = options.judged ?? ['throughput', 'p99']
   const allRules = {
     throughput: { direction: 'at-least', threshold: SPEEDUP_AT_LEAST },
     p99: { direction: 'at-most', threshold: P99_RATIO_AT_MOST },
   } as const
   const { rounds, decisions } = await compareAlternately({
-    baseline: options.starter,
-    candidate: options.app,
+    baseline: () => starterAlone(options.starter),
+    candidate: () => appAlone(options.app),
     ratios,
     // only the judged rules decide (and add rounds); the other ratio is computed but not read
     rules: Object.fromEntries(judged.map((m) => [m, allRules[m]])) as Record<
@@ -93,16 +131,18 @@ export async function expectFasterThanStarter(options: {
   expectAll([
     () => {
       const bad = rounds
-        .map((r, i) => ({ i, r: r.candidate }))
-        .filter(({ r }) => r.measured.non2xx > 0 || r.measured.errors > 0 || options.backgroundProblems?.(r))
+        .map((r, i) => ({
+          i,
+          r: r.candidate,
+          problem: options.backgroundProblems?.(r.candidate, r.baseline),
+        }))
+        .filter(({ r, problem }) => r.measured.non2xx > 0 || r.measured.errors > 0 || problem)
       if (bad.length === 0) return
       fail({
         expected: 'every request answered with a 2xx status in every round',
         found: bad
-          .map(({ i, r }) =>
-            [`round ${i + 1}: ${describeLoadErrors(r.measured)}`, options.backgroundProblems?.(r)]
-              .filter(Boolean)
-              .join('; '),
+          .map(({ i, r, problem }) =>
+            [`round ${i + 1}: ${describeLoadErrors(r.measured)}`, problem].filter(Boolean).join('; '),
           )
           .join(' | '),
         where,

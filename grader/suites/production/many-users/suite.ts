@@ -40,6 +40,17 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'logins-held-back',
+      title: 'every login waits 5 s before its hash: the health checks are fast, but no one gets logged in',
+      fails: ['logins-dont-block'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/server.ts',
+        '  const user = await findUser(body.user)',
+        '  await new Promise((resolve) => setTimeout(resolve, 5000))\n  const user = await findUser(body.user)',
+      ),
+    },
+    {
       id: 'client-per-request',
       title: 'async hashing, but still a new database connection for every query',
       fails: ['browsing-throughput'],

@@ -20,13 +20,14 @@ const LEAD_MS = 3000
 export const LATE_START_MS = 1000
 
 /**
- * What the legitimate users saw with the bots' traffic going to /health (the baseline: the same
- * traffic, no work for the app), then with it going to /api/quote (the attack), and what the bots saw.
+ * What the legitimate users saw with the bots' traffic going to a sink (the baseline: the same
+ * traffic, answered by a grader container, not the app), then with it going to /api/quote (the
+ * attack), and what the bots saw.
  */
 export interface AttackPhase {
   usersAlone: TesterReport[]
-  /** The bots' own reports of the baseline round (their traffic on /health). */
-  botsOnHealth: TesterReport[]
+  /** The bots' own reports of the baseline round (their traffic on the sink). */
+  botsOnSink: TesterReport[]
   usersUnderAttack: TesterReport[]
   bots: TesterReport[]
 }
@@ -34,22 +35,27 @@ export interface AttackPhase {
 const phases = new WeakMap<object, Promise<AttackPhase>>()
 
 /**
- * Once per grade: 25 tester containers (own addresses) on the app's network. Two rounds of the same
- * shape, each client started ahead and warmed up, all sending from one start time (bots ramping): the 5 users ask for quotes while the 20 bots send the same traffic, first to /health (the
- * baseline: whatever the traffic itself costs this machine, its containers and its network, shows
- * up here too, and cancels out of the ratio), then to /api/quote (the attack).
+ * Once per grade: 25 tester containers (own addresses) on the app's network, and a sink. Two rounds
+ * of the same shape, each client started ahead and warmed up, all sending from one start time (bots
+ * ramping): the 5 users ask for quotes while the 20 bots send the same traffic, first to the sink
+ * (the baseline: what sending and answering that traffic costs this machine and its network shows
+ * up here too, so it weighs on both rounds; the app has no say in it), then to /api/quote (the
+ * attack, where the app's own cost of refusing the bots is what is judged).
  */
 export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
   let phase = phases.get(ctx.docker)
   if (!phase) {
     phase = (async () => {
       const app = await quotesApp(ctx)
-      const testers = await ctx.docker.testers(BOTS + USERS, { key: 'crowd' })
+      const [testers, sink] = await Promise.all([
+        ctx.docker.testers(BOTS + USERS, { key: 'crowd' }),
+        ctx.docker.sink(),
+      ])
       const users = testers.slice(0, USERS)
       const bots = testers.slice(USERS)
       const target = `${app.networkUrl}${QUOTE_PATH}`
       const warmupTarget = `${app.networkUrl}/health`
-      const round = (botTarget: string) => {
+      const round = (botTarget: string, botWarmupTarget: string) => {
         const startAt = Date.now() + scaledWait(LEAD_MS)
         const userPlan: TesterPlan = { target, durationMs: ATTACK_MS, startAt, warmupTarget, ...USER_PLAN }
         return Promise.all([
@@ -61,16 +67,16 @@ export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
                 target: botTarget,
                 durationMs: ATTACK_MS - offset,
                 startAt: startAt + offset,
-                warmupTarget,
+                warmupTarget: botWarmupTarget,
                 ...BOT_PLAN,
               })
             }),
           ),
         ])
       }
-      const [usersAlone, botsOnHealth] = await round(`${app.networkUrl}/health`)
-      const [usersUnderAttack, botReports] = await round(target)
-      return { usersAlone, botsOnHealth, usersUnderAttack, bots: botReports }
+      const [usersAlone, botsOnSink] = await round(`${sink.networkUrl}/quote`, `${sink.networkUrl}/health`)
+      const [usersUnderAttack, botReports] = await round(target, warmupTarget)
+      return { usersAlone, botsOnSink, usersUnderAttack, bots: botReports }
     })()
     phases.set(ctx.docker, phase)
   }

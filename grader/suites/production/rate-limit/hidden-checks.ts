@@ -21,24 +21,24 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
     async run(ctx) {
-      const { bots, botsOnHealth } = await attackPhase(ctx)
+      const { bots, botsOnSink } = await attackPhase(ctx)
       const overQuota = bots.filter((bot) => bot.sent > MOST_PER_BOT)
       if (overQuota.length < bots.length / 2 && !bots.some((bot) => ok(bot) > MOST_PER_BOT)) {
-        // Too few requests sent. The same bots sending to /health just before tell whose fault it is:
-        // if they could send enough there, the app's answers to /api/quote were what held them back.
-        const healthOverQuota = botsOnHealth.filter((bot) => bot.sent > MOST_PER_BOT).length
+        // Too few requests sent. The same bots sending to the grader's sink just before tell whose
+        // fault it is: if they could send enough there, the app's answers held them back.
+        const sinkOverQuota = botsOnSink.filter((bot) => bot.sent > MOST_PER_BOT).length
         const p95 = quantile(
           bots.flatMap((b) => b.latenciesMs),
           0.95,
         )
-        if (healthOverQuota >= bots.length / 2)
+        if (sinkOverQuota >= bots.length / 2)
           fail({
             expected: `each bot (25 requests a second for up to 8 s) answered fast enough to reach its quota of ${QUOTA}, then refused with 429`,
-            found: `only ${overQuota.length} of ${bots.length} bots could send more than ${MOST_PER_BOT} requests to /api/quote (its answers took up to ${ms(p95)}, p95), while ${healthOverQuota} of ${bots.length} sent more than ${MOST_PER_BOT} to /health just before`,
+            found: `only ${overQuota.length} of ${bots.length} bots could send more than ${MOST_PER_BOT} requests to /api/quote (its answers took up to ${ms(p95)}, p95), while ${sinkOverQuota} of ${bots.length} sent more than ${MOST_PER_BOT} to the grader's own server just before`,
             hint: 'answer (or refuse) every request promptly: a limit that makes clients wait instead of refusing them lets the work pile up',
           })
         cannotDecide(
-          `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, and only ${healthOverQuota} did to /health just before, so this machine is too busy to decide.`,
+          `The grader's bots could not send enough requests to test your limit: only ${overQuota.length} of ${bots.length} sent more than ${MOST_PER_BOT} in 8 s, and only ${sinkOverQuota} did to the grader's own server just before, so this machine is too busy to decide.`,
           'Grade again when the machine is quieter.',
         )
       }
@@ -80,7 +80,7 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
   },
   {
     id: 'latency-under-attack',
-    title: `Real users' p95 latency under attack stays within ${LATENCY_RATIO}× their p95 when the same traffic asks only for /health`,
+    title: `Real users' p95 latency under attack stays within ${LATENCY_RATIO}× their p95 while the same traffic goes elsewhere`,
     points: 2,
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
@@ -97,7 +97,7 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       const botSent = bots.reduce((n, b) => n + b.sent, 0)
       const late = Math.max(...[...usersAlone, ...usersUnderAttack, ...bots].map((r) => r.startedLateMs ?? 0))
       ctx.log(
-        `users' p95 with the bot traffic on /health ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
+        `users' p95 with the bot traffic on the grader's server ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
       )
       if (late > LATE_START_MS)
         cannotDecide(
@@ -106,8 +106,8 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
         )
       if (alone === undefined || attacked === undefined || attacked > LATENCY_RATIO * alone)
         fail({
-          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to /health (both measured now, on this machine)`,
-          found: `p95 with the traffic on /health ${ms(alone)}, under attack ${ms(attacked)}${alone && attacked ? ` (${(attacked / alone).toFixed(1)}×)` : ''}`,
+          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to a server of the grader's (both measured now, on this machine)`,
+          found: `p95 with the bot traffic elsewhere ${ms(alone)}, under attack ${ms(attacked)}${alone && attacked ? ` (${(attacked / alone).toFixed(1)}×)` : ''}`,
           hint: 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work',
         })
     },

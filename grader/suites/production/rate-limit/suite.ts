@@ -39,6 +39,25 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'costly-health-too',
+      title:
+        'the limit comes after the work, and /health does the same work: a baseline on /health would hide the cost',
+      fails: ['latency-under-attack'],
+      dir: 'solution',
+      apply: patches(
+        patchFile(
+          'src/server.ts',
+          '    const decision = limiter.take(',
+          "    priceQuote('ACME')\n    const decision = limiter.take(",
+        ),
+        patchFile(
+          'src/server.ts',
+          "if (url.pathname === '/' || url.pathname === '/health') return sendJson(res, 200, { status: 'ok' })",
+          "if (url.pathname === '/' || url.pathname === '/health') {\n    priceQuote('ACME')\n    return sendJson(res, 200, { status: 'ok' })\n  }",
+        ),
+      ),
+    },
+    {
       id: 'tarpit',
       title:
         'over-quota requests are held 2 s before their 429 (a tarpit): the bots never reach their quota, and the held requests pile up',

@@ -2,8 +2,10 @@
 // The grader's traffic client, inside the `backend-labs/tester` image: one container per simulated
 // client, so each has its own address on the lab's network. Plain Node, no dependencies.
 //
-//   tester-client.mjs --idle SECONDS     wait (the grader runs plans with `docker exec`)
-//   tester-client.mjs PLAN_JSON          send the plan's requests, print one report line
+//   tester-client.mjs --idle SECONDS        wait (the grader runs plans with `docker exec`)
+//   tester-client.mjs --serve PORT SECONDS  answer every request 200 "ok" (a sink: traffic that costs
+//                                           the machine what traffic costs, and no app any work)
+//   tester-client.mjs PLAN_JSON             send the plan's requests, print one report line
 //
 // Every run is bounded: at most MAX_REQUESTS requests, MAX_DURATION_MS of sending, and each request
 // ends within its timeout, however slowly its answer comes. The report is one line,
@@ -155,8 +157,23 @@ async function run(plan) {
   return report
 }
 
-const [arg, value] = process.argv.slice(2)
-if (arg === '--idle') {
+const SINK_LISTENING = 'SINK-LISTENING'
+
+function serve(port, seconds) {
+  const server = http.createServer((req, res) => {
+    req.resume()
+    res.writeHead(200, { 'content-type': 'text/plain' })
+    res.end('ok')
+  })
+  server.listen(port, '0.0.0.0', () => process.stdout.write(`${SINK_LISTENING} ${port}\n`))
+  setTimeout(() => process.exit(0), seconds * 1000)
+  for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0))
+}
+
+const [arg, value, extra] = process.argv.slice(2)
+if (arg === '--serve') {
+  serve(bounded(value, 1, 65535, 3000), bounded(extra, 1, MAX_IDLE_S, 60))
+} else if (arg === '--idle') {
   setTimeout(() => process.exit(0), bounded(value, 1, MAX_IDLE_S, 60) * 1000)
   for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => process.exit(0))
 } else if (arg) {
@@ -168,6 +185,6 @@ if (arg === '--idle') {
     },
   )
 } else {
-  process.stderr.write('usage: tester-client.mjs --idle SECONDS | PLAN_JSON\n')
+  process.stderr.write('usage: tester-client.mjs --idle SECONDS | --serve PORT SECONDS | PLAN_JSON\n')
   process.exit(2)
 }
