@@ -28,6 +28,7 @@ const SINK_LISTEN_WAIT_MS = 20_000
 export async function startTesters(session: DockerSession, count: number): Promise<Tester[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_TESTERS)
     throw new RangeError(`testers: between 1 and ${MAX_TESTERS}, not ${count}`)
+  await ensureImage(await session.docker(), IMAGE_CATALOG.tester.ref)
   const start = async (): Promise<Tester> => {
     const { container, address } = await startTesterContainer(session)
     return { address, run: (plan) => runPlan(container, plan) }
@@ -35,13 +36,15 @@ export async function startTesters(session: DockerSession, count: number): Promi
   return Promise.all(Array.from({ length: count }, start))
 }
 
-/** One tester container on the run network (hardened, small, labelled with the run), and its address. */
+/**
+ * One tester container on the run network (hardened, small, labelled with the run), and its
+ * address. The caller has made sure the image is there.
+ */
 async function startTesterContainer(
   session: DockerSession,
   cmd?: string[],
 ): Promise<{ container: Docker.Container; address: string }> {
   const image = IMAGE_CATALOG.tester.ref
-  await ensureImage(await session.docker(), image)
   const registry = await session.registry()
   const networkName = await session.networkName()
   const container = await registry.createContainer(
@@ -68,6 +71,7 @@ async function startTesterContainer(
  * baseline that the app under test has no say in.
  */
 export async function startSink(session: DockerSession): Promise<Sink> {
+  await ensureImage(await session.docker(), IMAGE_CATALOG.tester.ref)
   const { container, address } = await startTesterContainer(session, [
     '--serve',
     String(SINK_PORT),
