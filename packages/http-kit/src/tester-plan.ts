@@ -44,6 +44,11 @@ export interface TesterReport {
   statusesBySet: Record<string, number>[]
   /** error code (ECONNRESET, ETIMEDOUT, …) → how many requests got no answer */
   errors: Record<string, number>
+  /**
+   * Requests sent a second time because the server closed a kept-alive connection before answering
+   * (an HTTP client's retry of an idempotent request); each is counted once, by its last try.
+   */
+  retriedResets?: number
   latenciesMs: number[]
   /** status code → the rate-limit headers (lower-case names) of the first answer with it */
   firstHeaders: Record<string, Record<string, string>>

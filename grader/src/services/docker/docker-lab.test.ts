@@ -282,6 +282,21 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     expect(report).toMatchObject({ sent: 2, statuses: {}, errors: { ETIMEDOUT: 2 } })
   })
 
+  test('a kept-alive connection closed before its answer: a GET is sent again on a new one (counted), a POST is not', async () => {
+    const app = await lab.app({ key: 'for-testers' })
+    const [tester] = await lab.testers(2, { key: 'pair' })
+    const plan = { target: `${app.networkUrl}/reset-reused`, maxRequests: 3, durationMs: 5000 }
+    const get = await tester!.run(plan)
+    expect(get).toMatchObject({ sent: 3, statuses: { '200': 3 }, errors: {}, retriedResets: 2 })
+    const post = await tester!.run({ ...plan, method: 'POST' })
+    expect(post).toMatchObject({
+      sent: 3,
+      statuses: { '200': 2 },
+      errors: { ECONNRESET: 1 },
+      retriedResets: 0,
+    })
+  })
+
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
     const registry = await lab.session.registry()
     const filters = JSON.stringify({ label: [`${LABEL.run}=${registry.runId}`] })

@@ -42,9 +42,17 @@ const drip = (res) => {
   const timer = setInterval(() => res.write('.'), 200)
   res.on('close', () => clearInterval(timer))
 }
+// /reset-reused answers the first request of a connection and closes it under the next one unanswered
+// (the race a kept-alive connection can lose when a server closes it)
+const resetReused = (req, res) => {
+  if (req.socket.answeredOnce) return req.socket.destroy()
+  req.socket.answeredOnce = true
+  res.end('first on this connection')
+}
 http
   .createServer((req, res) =>
-    req.url === '/stall' || (req.url === '/drip' ? drip(res) : res.end(\`hello from \${req.url}\`)),
+    req.url === '/stall' ||
+    (req.url === '/drip' ? drip(res) : req.url === '/reset-reused' ? resetReused(req, res) : res.end(\`hello from \${req.url}\`)),
   )
   .listen(port, '0.0.0.0', () => console.log(\`listening on \${port}\`))
 `

@@ -11,6 +11,23 @@ const STARTER_DATABASE = fileURLToPath(
   new URL('../../../../labs/production/many-users/starter/src/database.ts', import.meta.url),
 )
 
+/** The solution's login, answering 200 at once when `known` holds, and calling `remember` after a login. */
+function loginShortcut(code: { state: string; known: string; remember: string }) {
+  return patches(
+    patchFile(
+      'src/server.ts',
+      '  const user = await findUser(body.user)',
+      `  if (${code.known}) return sendJson(res, 200, { user: body.user })\n  const user = await findUser(body.user)`,
+    ),
+    patchFile(
+      'src/server.ts',
+      '  sendJson(res, 200, { user: user.name })',
+      `  ${code.remember}\n  sendJson(res, 200, { user: user.name })`,
+    ),
+    patchFile('src/server.ts', 'async function login(', `${code.state}\n\nasync function login(`),
+  )
+}
+
 // Fixtures are the reference solution with one realistic half-fix or shortcut patched in.
 export default defineSuite<ApiCheckContext>({
   checks: [...hiddenChecks, ...loadChecks],
@@ -60,23 +77,42 @@ export default defineSuite<ApiCheckContext>({
     {
       id: 'remembers-logins',
       title: 'skips the hash for a user who logged in before: fast, and lets any password in',
-      fails: ['correct-answers'],
+      fails: ['correct-answers', 'logins-dont-block'],
+      dir: 'solution',
+      apply: loginShortcut({
+        state: 'const loggedIn = new Set<string>()',
+        known: 'loggedIn.has(body.user)',
+        remember: 'loggedIn.add(user.name)',
+      }),
+    },
+    {
+      id: 'remembers-right-passwords',
+      title:
+        'remembers each user’s right password after a login and skips the hash when it comes again: right answers, until the password changes',
+      fails: ['correct-answers', 'logins-dont-block'],
+      dir: 'solution',
+      apply: loginShortcut({
+        state: 'const rightPasswords = new Map<string, string>()',
+        known: 'rightPasswords.get(body.user) === body.password',
+        remember: 'rightPasswords.set(user.name, body.password)',
+      }),
+    },
+    {
+      id: 'remembers-hashes',
+      title:
+        'remembers each hash it computed, by password and salt: right answers, but a login that comes again is not hashed',
+      fails: ['logins-dont-block'],
       dir: 'solution',
       apply: patches(
         patchFile(
-          'src/server.ts',
-          '  const user = await findUser(body.user)',
-          '  if (loggedIn.has(body.user)) return sendJson(res, 200, { user: body.user })\n  const user = await findUser(body.user)',
+          'src/passwords.ts',
+          'export async function hashPassword(password: string, salt: string): Promise<string> {',
+          "const hashes = new Map<string, string>()\n\nexport async function hashPassword(password: string, salt: string): Promise<string> {\n  const known = hashes.get(salt + '\\n' + password)\n  if (known) return known",
         ),
         patchFile(
-          'src/server.ts',
-          '  sendJson(res, 200, { user: user.name })',
-          '  loggedIn.add(user.name)\n  sendJson(res, 200, { user: user.name })',
-        ),
-        patchFile(
-          'src/server.ts',
-          'async function login(',
-          'const loggedIn = new Set<string>()\n\nasync function login(',
+          'src/passwords.ts',
+          "  return key.toString('hex')",
+          "  hashes.set(salt + '\\n' + password, key.toString('hex'))\n  return key.toString('hex')",
         ),
       ),
     },

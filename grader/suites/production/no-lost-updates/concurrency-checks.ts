@@ -27,16 +27,20 @@ async function sellOut(ctx: ApiCheckContext, urls: string[], round: string): Pro
   const where = `${BUYERS} orders at once for ${STOCK} items (${round})`
   if (placed === STOCK && soldOut === BUYERS - STOCK && truth.stock === 0 && truth.orders === STOCK) return
   const problems: string[] = []
-  if (truth.orders > STOCK) problems.push(`oversold: ${truth.orders} orders recorded for ${STOCK} items`)
-  if (truth.stock + truth.orders !== STOCK)
+  if (truth.stock === null)
+    problems.push(
+      `item ${itemId} has no stock in the database any more (its row is gone or its stock is NULL)`,
+    )
+  else if (truth.stock + truth.orders !== STOCK)
     problems.push(
       `lost updates: stock ${truth.stock} + ${truth.orders} orders ≠ ${STOCK} (some decrements overwrote others)`,
     )
+  if (truth.orders > STOCK) problems.push(`oversold: ${truth.orders} orders recorded for ${STOCK} items`)
   if (placed !== truth.orders)
     problems.push(`${placed} answers said 201 but ${truth.orders} orders are stored`)
   fail({
     expected: `exactly ${STOCK} × 201 and ${BUYERS - STOCK} × 409; then stock 0 and ${STOCK} orders in the database`,
-    found: `answers: ${describeStatuses(outcome)}; database: stock ${truth.stock}, ${truth.orders} orders${problems.length ? ` (${problems.join('; ')})` : ''}`,
+    found: `answers: ${describeStatuses(outcome)}; database: stock ${truth.stock ?? 'missing'}, ${truth.orders} orders${problems.length ? ` (${problems.join('; ')})` : ''}`,
     where,
     hint: 'make taking a unit from stock atomic in the database: a conditional UPDATE … WHERE stock > 0, SELECT … FOR UPDATE in a transaction, or SERIALIZABLE with a retry',
   })

@@ -5,7 +5,8 @@ import type Docker from 'dockerode'
 
 /** What the database holds for one item: its stock and how many orders name it. */
 export interface ItemTruth {
-  stock: number
+  /** null when the item's row is gone or its stock is NULL: the app broke the data, not the grader. */
+  stock: number | null
   orders: number
 }
 
@@ -19,6 +20,9 @@ function docker(): Promise<Docker> {
   return engine
 }
 
+/** psql's one line: the stock (or `none`) and the count of orders. */
+const TRUTH_LINE = /^(-?\d+|none) (\d+)\s*$/m
+
 /**
  * Reads the truth straight from the grader's own database container (psql inside it, with the
  * database's own login): the app's answers are what is being judged, so they are not
@@ -26,7 +30,7 @@ function docker(): Promise<Docker> {
  */
 export async function itemTruth(db: RunningService, itemId: number): Promise<ItemTruth> {
   const env = db.connectionEnv
-  const sql = `SELECT (SELECT stock FROM items WHERE id = ${Number(itemId)}) || ' ' || (SELECT count(*) FROM orders WHERE item_id = ${Number(itemId)})`
+  const sql = `SELECT coalesce((SELECT stock::text FROM items WHERE id = ${Number(itemId)}), 'none') || ' ' || (SELECT count(*) FROM orders WHERE item_id = ${Number(itemId)})`
   const cmd = [
     'psql',
     '-h',
@@ -40,13 +44,18 @@ export async function itemTruth(db: RunningService, itemId: number): Promise<Ite
   ]
   // a loaded machine can stall one exec: try again, each attempt bounded
   let out: string | undefined
-  for (let attempt = 0; attempt < 3 && !/^-?\d+ \d+\s*$/m.test(out ?? ''); attempt++)
+  for (let attempt = 0; attempt < 3 && !TRUTH_LINE.test(out ?? ''); attempt++)
     out = await execCapture(
       (await docker()).getContainer(db.containerId),
       ['env', `PGPASSWORD=${env.PGPASSWORD ?? 'app'}`, ...cmd],
       30_000,
     )
-  const match = /^(-?\d+) (\d+)\s*$/m.exec(out ?? '')
+  return parseItemTruth(out)
+}
+
+/** psql's answer to itemTruth's query; an answer that is not one such line is the grader's trouble. */
+export function parseItemTruth(out: string | undefined): ItemTruth {
+  const match = TRUTH_LINE.exec(out ?? '')
   if (!match) throw new InternalError(`could not read items/orders from the database: ${out ?? 'no output'}`)
-  return { stock: Number(match[1]), orders: Number(match[2]) }
+  return { stock: match[1] === 'none' ? null : Number(match[1]), orders: Number(match[2]) }
 }
