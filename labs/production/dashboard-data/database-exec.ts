@@ -15,8 +15,9 @@ function docker(): Promise<Engine> {
 
 /**
  * Runs SQL with psql inside the grader's own database container, as the database's owner (one
- * transaction for several statements; the last result is printed unaligned). Undefined when the
- * exec failed or timed out. `timeoutMs` stretches with the machine's load (`scaledWait`).
+ * transaction for several statements; the last result is printed unaligned). The output is stdout
+ * and stderr together (psql's errors included); what arrived by the timeout when it timed out;
+ * undefined when the exec could not run. `timeoutMs` stretches with the machine's load (`scaledWait`).
  */
 export async function psql(db: RunningService, sql: string, timeoutMs = 30_000): Promise<string | undefined> {
   const env = db.connectionEnv
@@ -28,7 +29,7 @@ export async function psql(db: RunningService, sql: string, timeoutMs = 30_000):
   )
 }
 
-/** Runs a command inside the grader's own database container; undefined when it failed or timed out. */
+/** Runs a command inside the grader's own database container: its output (as psql()'s); undefined when it could not run. */
 export async function dbExec(
   db: RunningService,
   cmd: string[],

@@ -1,7 +1,7 @@
 import { pbkdf2, randomBytes } from 'node:crypto'
 import { isDeepStrictEqual, promisify } from 'node:util'
 import { type ApiCheckContext, send } from '@backend-labs/http-kit'
-import { defineChecks, fail } from '@backend-labs/lab-kit'
+import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
 import { psql } from '../../../../labs/production/dashboard-data/database-exec.ts'
 import {
   DB_ALIAS,
@@ -58,15 +58,18 @@ async function passwordReset(ctx: ApiCheckContext): Promise<Login[]> {
     db,
     `WITH changed AS (UPDATE users SET salt = '${salt}', hash = '${hash}' WHERE name = 'grace' RETURNING name) SELECT count(*) FROM changed`,
   )
-  if (changed?.trim() !== '1')
+  const answer = changed?.trim() ?? ''
+  if (answer === '0' || /does not exist/.test(answer))
     fail({
       expected: "grace's row in the users table (name, salt, hash), as the starter creates it",
-      found:
-        changed === undefined
-          ? 'the grader could not change her password in the database (is the table there?)'
-          : `${changed.trim()} rows for grace`,
+      found: answer === '0' ? 'no user grace' : answer.slice(0, 200),
       hint: 'keep the schema and the demo data the starter creates',
     })
+  // a slow or failed exec on a busy machine is the grader's trouble, not the app's
+  if (answer !== '1')
+    cannotDecide(
+      `the grader could not change grace's password in the database (psql answered: ${answer.slice(0, 200) || 'nothing'})`,
+    )
   return [
     {
       user: 'grace',

@@ -68,19 +68,21 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
       )
       const refused = usersUnderAttack.reduce((sum, r) => sum + answersWithin(r.statuses, 429, 429), 0)
       // A request whose kept-alive connection was closed before any answer is sent again, as an HTTP
-      // client does (it counts by its second try); more than one such close per user is the app's.
+      // client does (it counts by its second try); more than USERS such requests in all is the app's.
       const retried = usersUnderAttack.reduce((sum, r) => sum + (r.retriedResets ?? 0), 0)
       const retriedNote = retried
         ? `; ${retried} sent again after their connection was closed unanswered`
         : ''
       if (sent === 0 || served / sent < USER_SUCCESS || retried > USERS)
         fail({
-          expected: `at least ${USER_SUCCESS * 100} % of the real users' requests (one a second each, half their quota) answered 2xx during the attack, and at most ${USERS} connections closed under a request`,
+          expected: `at least ${USER_SUCCESS * 100} % of the real users' requests (one a second each, half their quota) answered 2xx during the attack, and at most ${USERS} requests in all that had to be sent again because their connection was closed unanswered`,
           found: `${served} of ${sent} answered 2xx (${refused} refused with 429${errors.length ? `; no answer: ${errors.join(', ')}` : ''}${retriedNote})`,
           hint:
             refused > 0
               ? 'users who stay under their quota were refused: is the limit kept per client address, or shared by everyone?'
-              : 'the bots crowd the users out: refuse over-quota requests before doing any expensive work',
+              : retried > USERS
+                ? 'your server closed connections under requests it had read: read your container logs for a crash or restart, and answer (or refuse) every request it reads'
+                : 'the bots crowd the users out: refuse over-quota requests before doing any expensive work',
         })
     },
   },

@@ -61,13 +61,13 @@ function readPlan(text) {
   }
 }
 
-/** Methods an HTTP client may send again when a kept-alive connection closes under it (RFC 9110 §9.2.2). */
+/** Safe methods, which an HTTP client may send again when a kept-alive connection closes under it (RFC 9110 §9.2.1, §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
  * One request, as an HTTP client does it: a request on a kept-alive connection that the server
  * closed before any answer (ECONNRESET or EPIPE on a reused socket, the race Node's docs describe under
- * `request.reusedSocket`) is sent once more (on another connection), when it is idempotent and time is
+ * `request.reusedSocket`) is sent once more (on another connection), when its method is safe and time is
  * left. Its latency counts from the first try; `retried` says so.
  */
 async function send(plan, index, agent) {
