@@ -211,51 +211,6 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
     }
   }, 240_000)
 
-  test('testers(): each has its own address on the run network and reaches the app by networkUrl', async () => {
-    const app = await lab.app({ key: 'for-testers' })
-    const testers = await lab.testers(2, { key: 'pair' })
-    expect(await lab.testers(2, { key: 'pair' })).toBe(testers)
-    expect(new Set(testers.map((t) => t.address)).size).toBe(2)
-    const reports = await Promise.all(
-      testers.map((t) =>
-        t.run({
-          target: `${app.networkUrl}/from-tester`,
-          maxRequests: 5,
-          durationMs: 20_000,
-          headerSets: [{ 'x-set': 'a' }, { 'x-set': 'b' }],
-        }),
-      ),
-    )
-    for (const [i, report] of reports.entries()) {
-      expect(report.address).toBe(testers[i]!.address)
-      expect(report).toMatchObject({ sent: 5, statuses: { '200': 5 }, errors: {} })
-      expect(report.statusesBySet).toEqual([{ '200': 3 }, { '200': 2 }])
-      expect(report.latenciesMs).toHaveLength(5)
-    }
-    // the app saw the testers' own addresses as its peers: nothing went through the host
-    expect(app.networkUrl).toMatch(/^http:\/\/[0-9a-f]{12}:3000$/)
-  })
-
-  test('a plan with startAt and warmupTarget: the tester waits for the start time, warm-up is not counted, and an app that never answers it cannot make the start late', async () => {
-    const app = await lab.app({ key: 'for-testers' })
-    const [tester] = await lab.testers(2, { key: 'pair' })
-    const before = Date.now()
-    const report = await tester!.run({
-      target: `${app.networkUrl}/timed`,
-      warmupTarget: `${app.networkUrl}/stall`,
-      startAt: before + 5000,
-      maxRequests: 2,
-      durationMs: 5000,
-    })
-    expect(Date.now() - before).toBeGreaterThanOrEqual(5000)
-    expect(report).toMatchObject({ sent: 2, statuses: { '200': 2 }, errors: {} })
-    expect(report.startedLateMs).toBeGreaterThanOrEqual(0)
-    expect(report.startedLateMs).toBeLessThan(500)
-    // without startAt, nothing is late
-    const plain = await tester!.run({ target: `${app.networkUrl}/plain`, maxRequests: 1 })
-    expect(plain.startedLateMs).toBe(0)
-  })
-
   test('pause(): a paused app answers nothing until unpause()', async () => {
     const app = await lab.app({ key: 'for-testers' })
     await app.pause()
@@ -268,33 +223,6 @@ describe.skipIf(dockerSkipReason !== undefined)(dockerSuite('docker service agai
       await app.unpause()
     }
     expect(await (await fetch(`${app.url}/x`)).text()).toBe('hello from /x')
-  })
-
-  test('an answer dripped a byte at a time ends at the request timeout, so it cannot hold a tester past its run', async () => {
-    const app = await lab.app({ key: 'for-testers' })
-    const [tester] = await lab.testers(2, { key: 'pair' })
-    const report = await tester!.run({
-      target: `${app.networkUrl}/drip`,
-      maxRequests: 2,
-      durationMs: 3000,
-      timeoutMs: 1000,
-    })
-    expect(report).toMatchObject({ sent: 2, statuses: {}, errors: { ETIMEDOUT: 2 } })
-  })
-
-  test('a kept-alive connection closed before its answer: a GET is sent again on a new one (counted), a POST is not', async () => {
-    const app = await lab.app({ key: 'for-testers' })
-    const [tester] = await lab.testers(2, { key: 'pair' })
-    const plan = { target: `${app.networkUrl}/reset-reused`, maxRequests: 3, durationMs: 5000 }
-    const get = await tester!.run(plan)
-    expect(get).toMatchObject({ sent: 3, statuses: { '200': 3 }, errors: {}, retriedResets: 2 })
-    const post = await tester!.run({ ...plan, method: 'POST' })
-    expect(post).toMatchObject({
-      sent: 3,
-      statuses: { '200': 2 },
-      errors: { ECONNRESET: 1 },
-      retriedResets: 0,
-    })
   })
 
   test('dispose(): nothing labelled with the run remains; learner images stay as cache', async () => {
