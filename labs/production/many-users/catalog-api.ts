@@ -16,6 +16,8 @@ export const STARTER_DB_ALIAS = 'starter-db'
 export const APP_LIMITS = { cpus: 2, memoryBytes: 512 * 1024 * 1024 } as const
 /** A demo account the starter creates, and its password. */
 export const DEMO_LOGIN = { user: 'ada', password: 'correct horse battery staple' } as const
+/** The starter's password hashing (its src/passwords.ts), which the README asks to keep: PBKDF2-HMAC-SHA512. */
+export const PBKDF2 = { iterations: 210_000, keyBytes: 64, digest: 'sha512' } as const
 
 function options(env: Record<string, string>): AppOptions {
   return { ...APP_LIMITS, env, readiness: { kind: 'http', path: '/health' }, readyTimeoutMs: 60_000 }

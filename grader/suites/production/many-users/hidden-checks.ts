@@ -7,9 +7,9 @@ import {
   DB_ALIAS,
   DEMO_LOGIN,
   loginStatus,
+  PBKDF2,
   starterAndApp,
 } from '../../../../labs/production/many-users/catalog-api.ts'
-import { PBKDF2 } from '../../../../labs/production/many-users/starter/src/passwords.ts'
 
 /** Existing products here and there, and two that do not exist. */
 const PRODUCT_IDS = [1, 2, 7, 33, 50, 99, 128, 150, 199, 200, 201, 99999]

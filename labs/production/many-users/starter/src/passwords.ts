@@ -2,11 +2,13 @@ import { pbkdf2Sync, timingSafeEqual } from 'node:crypto'
 
 // OWASP's advice for PBKDF2-HMAC-SHA512: slow on purpose, so a stolen table is slow to crack.
 // Keep these: the stored hashes were made with them.
-export const PBKDF2 = { iterations: 210_000, keyBytes: 64, digest: 'sha512' } as const
+const ITERATIONS = 210_000
+const KEY_BYTES = 64
+const DIGEST = 'sha512'
 
 /** The password's hash with this salt, as hex. */
 export function hashPassword(password: string, salt: string): string {
-  return pbkdf2Sync(password, salt, PBKDF2.iterations, PBKDF2.keyBytes, PBKDF2.digest).toString('hex')
+  return pbkdf2Sync(password, salt, ITERATIONS, KEY_BYTES, DIGEST).toString('hex')
 }
 
 /** Whether `password` hashes to `expectedHex` with `salt`. */
