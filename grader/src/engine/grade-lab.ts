@@ -11,6 +11,7 @@ import { serviceProvider } from '../services/service-registry.ts'
 import type { Lab } from './lab.ts'
 import { loadPublicChecks, loadSuite } from './lab-modules.ts'
 import { applyVerdict } from './lab-verdict.ts'
+import { leftoverNotice } from './leftover-notice.ts'
 import type { ProjectPaths } from './project-paths.ts'
 import { runChecks } from './run-checks.ts'
 import { type StagedSubmission, stageSubmission } from './stage.ts'
@@ -140,7 +141,10 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     const hint = (error as { hint?: string }).hint
     if (hint) result.error.hint = hint
   } finally {
-    for (const s of services.reverse()) await s.dispose().catch(() => {})
+    for (const s of services.reverse()) {
+      const notice = leftoverNotice(await s.dispose().catch(() => undefined))
+      if (notice) notices.push(notice)
+    }
     await staged?.dispose()
   }
   if (notices.length) result.notices = notices

@@ -22,6 +22,6 @@ describe('dockerService', () => {
     expect(instance.context.docker).toBeInstanceOf(LazyDockerLab)
     const docker = instance.context.docker as LazyDockerLab
     await expect(docker.image()).rejects.toBeInstanceOf(EnvironmentError)
-    await expect(instance.dispose()).resolves.toBeUndefined()
+    await expect(instance.dispose()).resolves.toEqual({ leftovers: [] })
   })
 })

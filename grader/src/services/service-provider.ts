@@ -9,8 +9,17 @@ export interface ServiceInstance {
   /** Notes for the result (e.g. which engine graded). */
   engine?: string
   notices?: string[]
-  /** Always called once grading of the submission ends, whatever happened. */
-  dispose(): Promise<void>
+  /**
+   * Always called once grading of the submission ends, whatever happened. What it could not remove
+   * it returns, for a notice (the next start's sweep, or `labs clean`, retries those).
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a service with nothing to report returns Promise<void>
+  dispose(): Promise<ServiceLeftovers | undefined | void>
+}
+
+/** Resources a service made for one grade and could not remove at its end. */
+export interface ServiceLeftovers {
+  leftovers: readonly { kind: string; id: string; reason: string }[]
 }
 
 /** What the grade was asked for that a service may need to know. */

@@ -9,7 +9,7 @@ import { SHOP_SCHEMA, submissionDir } from './sql/test-scripts.ts'
 const lab = { id: 'sqlserver/test', track: 'sqlserver', slug: 'test', dir: '.' } as unknown as Lab
 const facts = await sqlDockerFacts()
 const liveCanRun = facts.reachable && facts.imagePresent
-const cleanups: (() => Promise<void>)[] = []
+const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c()
 })

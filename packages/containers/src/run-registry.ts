@@ -31,6 +31,8 @@ export class RunRegistry {
   /** Creation calls the engine has not answered yet (each settles after its result is tracked). */
   private readonly creating = new Set<Promise<void>>()
   private uninstall: (() => void) | undefined
+  /** Names of the containers this run made: the engine's endpoint names on the run's networks. */
+  private readonly containerNames: string[] = []
 
   constructor(
     readonly docker: Docker,
@@ -72,10 +74,17 @@ export class RunRegistry {
     )
   }
 
-  /** Creates (does not start) a container with the run labels added, and tracks it. */
+  /**
+   * Creates (does not start) a container with the run labels added, and tracks it. One without a
+   * name is named after the run, so that the clean-up can still name its endpoint on a network after
+   * the engine has lost track of the container ({@link removeNetwork}).
+   */
   async createContainer(options: ContainerCreateOptions): Promise<Docker.Container> {
+    const name =
+      options.name ?? `backend-labs-${this.runId}-c${this.containerNames.length + 1}`.replace(/[^\w.-]/g, '-')
+    this.containerNames.push(name)
     return this.create('container', () =>
-      this.docker.createContainer({ ...options, Labels: { ...options.Labels, ...this.labels } }),
+      this.docker.createContainer({ ...options, name, Labels: { ...options.Labels, ...this.labels } }),
     )
   }
 
@@ -110,7 +119,7 @@ export class RunRegistry {
     const result = await made
     if (!this.disposing) return result
     await this.disposing
-    await removeResource(this.docker, { kind, id: result.id }).catch(() => {})
+    await removeResource(this.docker, { kind, id: result.id }, this.containerNames).catch(() => {})
     throw this.cleanedUp(kind)
   }
 
@@ -183,7 +192,7 @@ export class RunRegistry {
         await Promise.all(
           batch.map(async (resource) => {
             try {
-              await removeResource(this.docker, resource)
+              await removeResource(this.docker, resource, this.containerNames)
               report.removed.push(resource)
             } catch (error) {
               const status = (error as { statusCode?: number }).statusCode
@@ -205,12 +214,16 @@ const CREATION_WAIT_MS = 30_000
  * removed alone (`noprune`): its untagged parents may be layers a running build just took from the
  * cache.
  */
-export async function removeResource(docker: Docker, resource: TrackedResource): Promise<void> {
+export async function removeResource(
+  docker: Docker,
+  resource: TrackedResource,
+  endpointNames: readonly string[] = [],
+): Promise<void> {
   switch (resource.kind) {
     case 'container':
       return removeContainer(docker, resource.id)
     case 'network':
-      return removeNetwork(docker, resource.id)
+      return removeNetwork(docker, resource.id, endpointNames)
     case 'volume':
       return docker.getVolume(resource.id).remove()
     case 'image':
@@ -243,9 +256,12 @@ const NETWORK_REMOVAL_TRIES = 8
 /**
  * Removes a network. The engine can still count an endpoint of a container it has just removed
  * ("has active endpoints", a known moby race), so the removal disconnects whatever the network still
- * lists, forcefully, and tries again, with a growing pause, before it gives up.
+ * lists, forcefully, and tries again, with a growing pause, before it gives up. A stale endpoint is
+ * not listed at all (`network inspect` shows no container); a forced disconnect by the name of a
+ * container the engine no longer has deletes the endpoint of that name, so every name in
+ * `endpointNames` (the containers the run made) is disconnected too.
  */
-async function removeNetwork(docker: Docker, id: string): Promise<void> {
+async function removeNetwork(docker: Docker, id: string, endpointNames: readonly string[]): Promise<void> {
   const network = docker.getNetwork(id)
   for (let attempt = 1; ; attempt++) {
     try {
@@ -258,8 +274,9 @@ async function removeNetwork(docker: Docker, id: string): Promise<void> {
     const info = (await network.inspect().catch(() => undefined)) as
       | { Containers?: Record<string, unknown> }
       | undefined
+    const holders = new Set([...Object.keys(info?.Containers ?? {}), ...endpointNames])
     await Promise.all(
-      Object.keys(info?.Containers ?? {}).map((container) =>
+      [...holders].map((container) =>
         network.disconnect({ Container: container, Force: true }).catch(() => {}),
       ),
     )

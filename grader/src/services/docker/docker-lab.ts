@@ -10,6 +10,7 @@ import type {
   Sink,
   Tester,
 } from '@backend-labs/http-kit'
+import type { ServiceLeftovers } from '../service-provider.ts'
 import { describeImage } from './built-image.ts'
 import { DockerSession } from './docker-session.ts'
 import { startPostgres } from './postgres-service.ts'
@@ -142,8 +143,12 @@ export class LazyDockerLab implements DockerLab {
     return report
   }
 
-  /** Removes every container, network, volume and temporary image of this grade; never throws. */
-  async dispose(): Promise<void> {
-    await this.session.dispose()
+  /**
+   * Removes every container, network, volume and temporary image of this grade; never throws. Returns
+   * what the engine would not let go of.
+   */
+  async dispose(): Promise<ServiceLeftovers> {
+    const report = await this.session.dispose()
+    return { leftovers: report?.failed ?? [] }
   }
 }

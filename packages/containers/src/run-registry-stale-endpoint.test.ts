@@ -1,0 +1,77 @@
+import type Docker from 'dockerode'
+import { describe, expect, it } from 'vitest'
+import { RunRegistry } from './run-registry.ts'
+
+/**
+ * The engine state that left 2 of 55 rate-limit grades' networks behind: after the containers were
+ * removed, `network rm` kept failing with "has active endpoints" while `network inspect` listed no
+ * container. A forced disconnect by the removed container's name deletes such an endpoint (moby's
+ * `ForceEndpointDelete`). A real engine cannot be put in that state on purpose, so this engine is a
+ * stand-in that behaves as that one did.
+ */
+function engineWithStaleEndpoint() {
+  const created: { name?: string; id: string }[] = []
+  const endpoints = new Set<string>()
+  const disconnects: { Container: string; Force?: boolean }[] = []
+  let removed = false
+  const docker = {
+    createContainer: async (options: { name?: string }) => {
+      const id = `container-${created.length + 1}`
+      created.push({ name: options.name, id })
+      if (options.name) endpoints.add(options.name)
+      return { id }
+    },
+    createNetwork: async () => ({ id: 'network-1' }),
+    getContainer: () => ({ remove: async () => {} }),
+    getNetwork: () => ({
+      remove: async () => {
+        if (endpoints.size) throw new Error('error while removing network: network has active endpoints')
+        removed = true
+      },
+      inspect: async () => ({ Containers: {} }),
+      disconnect: async (options: { Container: string; Force?: boolean }) => {
+        disconnects.push(options)
+        if (!options.Force || !endpoints.delete(options.Container)) throw new Error('not connected')
+      },
+    }),
+  } as unknown as Docker
+  return { docker, created, disconnects, removed: () => removed }
+}
+
+describe('RunRegistry against an engine with a stale endpoint', () => {
+  it('names its containers after the run, and disconnects those names to remove the network', async () => {
+    const engine = engineWithStaleEndpoint()
+    const registry = new RunRegistry(engine.docker, 'run-abc/1')
+    await registry.createNetwork()
+    await registry.createContainer({ Image: 'x' })
+    await registry.createContainer({ Image: 'x', name: 'chosen-name' })
+    expect(engine.created.map((c) => c.name)).toEqual(['backend-labs-run-abc-1-c1', 'chosen-name'])
+
+    const report = await registry.dispose()
+    expect(report.failed).toEqual([])
+    expect(engine.removed()).toBe(true)
+    expect(engine.disconnects).toEqual(
+      expect.arrayContaining([
+        { Container: 'backend-labs-run-abc-1-c1', Force: true },
+        { Container: 'chosen-name', Force: true },
+      ]),
+    )
+  })
+
+  it('reports the network as failed when the endpoint is not one of its containers', async () => {
+    const engine = engineWithStaleEndpoint()
+    const registry = new RunRegistry(engine.docker, 'run-def')
+    await registry.createNetwork()
+    // a container made outside the registry (no name the registry knows) holds the stale endpoint
+    await engine.docker.createContainer({ name: 'made-elsewhere' })
+    const report = await registry.dispose()
+    expect(engine.removed()).toBe(false)
+    expect(report.failed).toEqual([
+      expect.objectContaining({
+        kind: 'network',
+        id: 'network-1',
+        reason: expect.stringMatching(/active endpoints/),
+      }),
+    ])
+  }, 20_000)
+})
