@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import {
   ChartRefused,
   RENDER_HEAP_MB,
+  RENDERER_ARG,
   renderChart,
 } from '../suites/production/dashboard-data/chart-render.ts'
 import { refusingLoader } from '../suites/production/dashboard-data/chart-render-worker.ts'
@@ -92,4 +94,28 @@ describe('renderChart (vega-lite compile, vega headless SVG, data marks)', () =>
     const chart = await renderChart(barSpec({ values: VALUES }))
     expect(chart.bars).toHaveLength(3)
   })
+
+  /** Renderers this process started that still run (the child is node itself: sh execs it). */
+  function renderersLeft(): string[] {
+    const out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+    return out.split('\n').filter((line) => line.includes(RENDERER_ARG))
+  }
+
+  // memory-light enough for the big heap below, and seconds of work
+  const slowSpec = { ...barSpec({ sequence: { start: 0, stop: 2e7, as: 'orders' } }), encoding: {} }
+
+  it('refuses a spec that renders past its time, and kills the renderer', async () => {
+    await expect(renderChart(slowSpec, { heapMb: 8192, timeMs: 300, cpuSeconds: 60 })).rejects.toThrow(
+      new ChartRefused('rendering it took more than 0.3 s: chart the series itself, not more rows'),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(renderersLeft()).toEqual([])
+  })
+
+  it('refuses a spec that renders past its CPU seconds: the kernel ends the renderer (ulimit -t)', async () => {
+    await expect(renderChart(slowSpec, { heapMb: 8192, timeMs: 120_000, cpuSeconds: 1 })).rejects.toThrow(
+      new ChartRefused('rendering it used more than 1 s of CPU: chart the series itself, not more rows'),
+    )
+    expect(renderersLeft()).toEqual([])
+  }, 130_000)
 })

@@ -16,7 +16,19 @@ const MAX_SPEC_NODES = 50_000
 export const RENDER_HEAP_MB = 256
 export const RENDER_TIME_MS = 20_000
 /** CPU seconds the kernel allows the renderer (ulimit -t): it cannot outlive a killed grader for long. */
-const RENDER_CPU_SECONDS = 30
+export const RENDER_CPU_SECONDS = 30
+
+/** The renderer's bounds (the defaults above; tests make them small). */
+export interface RenderLimits {
+  heapMb: number
+  timeMs: number
+  cpuSeconds: number
+}
+const LIMITS: RenderLimits = {
+  heapMb: RENDER_HEAP_MB,
+  timeMs: RENDER_TIME_MS,
+  cpuSeconds: RENDER_CPU_SECONDS,
+}
 
 /** Every `url` in the spec, wherever it is, and the number of JSON nodes it holds. */
 function scan(value: unknown, urls: string[], path = 'spec', budget = { nodes: 0 }): number {
@@ -36,7 +48,7 @@ function scan(value: unknown, urls: string[], path = 'spec', budget = { nodes: 0
  * Renders a Vega-Lite spec (see renderHere) in a child process with a bounded heap and time,
  * after refusing a spec that is not an object, is too large, or names a URL.
  */
-export async function renderChart(spec: unknown): Promise<RenderedChart> {
+export async function renderChart(spec: unknown, limits: RenderLimits = LIMITS): Promise<RenderedChart> {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
     throw new ChartRefused('the chart must be a Vega-Lite specification: a JSON object')
   const urls: string[] = []
@@ -46,7 +58,7 @@ export async function renderChart(spec: unknown): Promise<RenderedChart> {
     throw new ChartRefused(
       `the specification loads from a URL (${urls.slice(0, 3).join(', ')}): put the series inline in data.values`,
     )
-  const outcome = await inChild(spec)
+  const outcome = await inChild(spec, limits)
   if ('refused' in outcome) throw new ChartRefused(outcome.refused)
   return outcome.chart
 }
@@ -55,7 +67,7 @@ export async function renderChart(spec: unknown): Promise<RenderedChart> {
 const live = new Set<ChildProcess>()
 let exitHookInstalled = false
 
-function inChild(spec: unknown): Promise<RenderOutcome> {
+function inChild(spec: unknown, limits: RenderLimits): Promise<RenderOutcome> {
   if (!exitHookInstalled) {
     exitHookInstalled = true
     process.once('exit', () => {
@@ -71,11 +83,11 @@ function inChild(spec: unknown): Promise<RenderOutcome> {
     '/bin/sh',
     [
       '-c',
-      `ulimit -t ${RENDER_CPU_SECONDS} && exec "$0" "$@"`,
+      `ulimit -t ${limits.cpuSeconds} && exec "$0" "$@"`,
       process.execPath,
       '--import',
       tsx,
-      `--max-old-space-size=${RENDER_HEAP_MB}`,
+      `--max-old-space-size=${limits.heapMb}`,
       worker,
       RENDERER_ARG,
     ],
@@ -101,9 +113,9 @@ function inChild(spec: unknown): Promise<RenderOutcome> {
     const timer = setTimeout(
       () =>
         answer({
-          refused: `rendering it took more than ${RENDER_TIME_MS / 1000} s: chart the series itself, not more rows`,
+          refused: `rendering it took more than ${limits.timeMs / 1000} s: chart the series itself, not more rows`,
         }),
-      RENDER_TIME_MS,
+      limits.timeMs,
     )
     child.once('message', (outcome: RenderOutcome) => answer(outcome))
     child.once('error', (error) => {
@@ -120,11 +132,11 @@ function inChild(spec: unknown): Promise<RenderOutcome> {
       answered = true
       if (/heap out of memory|Allocation failed/i.test(stderr))
         resolve({
-          refused: `rendering it needed more than ${RENDER_HEAP_MB} MB: chart the series itself, not more rows`,
+          refused: `rendering it needed more than ${limits.heapMb} MB: chart the series itself, not more rows`,
         })
       else if (signal === 'SIGXCPU' || signal === 'SIGKILL')
         resolve({
-          refused: `rendering it used more than ${RENDER_CPU_SECONDS} s of CPU: chart the series itself, not more rows`,
+          refused: `rendering it used more than ${limits.cpuSeconds} s of CPU: chart the series itself, not more rows`,
         })
       else
         reject(
