@@ -15,6 +15,7 @@ import {
 } from '../../../../labs/production/login-defence/accounts-api.ts'
 
 const PASSWORD = 'lovelace-and-babbage'
+const ATTACKER_PASSWORD = 'mallory-has-an-account-too'
 
 /**
  * Sends `attempts` at once (an attacker does not wait): they all fit in the window even on a busy
@@ -143,16 +144,40 @@ export const backoffChecks = defineChecks<ApiCheckContext>('hidden', [
     async run(ctx) {
       const { app } = await accountsApp(ctx)
       await register(app.url, 'katherine', PASSWORD)
+      // the attacker has an account of their own, and signs in to it from the address they attack from
+      await register(app.url, 'mallory', ATTACKER_PASSWORD)
+      const attackerHome = clientAddress(52, 1)
       const home = clientAddress(50, 1)
       const owner = (label: string) =>
         attemptSignIn(app.url, { username: 'katherine', password: PASSWORD, address: home, label })
       expectStatus(await owner('the owner signing in from home'), 200)
+      expectStatus(
+        await attemptSignIn(app.url, {
+          username: 'mallory',
+          password: ATTACKER_PASSWORD,
+          address: attackerHome,
+          label: 'the attacker signing in to their own account',
+        }),
+        200,
+      )
       await failFromManyAddresses(app.url, 'katherine', 51, MAX_ACCOUNT_FAILURES + 3)
       const again = await owner('the owner signing in from home while an attacker has the account locked')
       expectStatus(
         again,
         200,
         'an account lock must not hold back an address that has signed in to that account successfully: otherwise anyone can lock any user out',
+      )
+      const guess = await attemptSignIn(app.url, {
+        username: 'katherine',
+        password: PASSWORD,
+        address: attackerHome,
+        label:
+          "the attacker guessing the owner's password, from an address that signed in to another account",
+      })
+      expectRefused(
+        guess,
+        '429 for the locked account from an address that never signed in to it (it signed in to another account)',
+        'let through the addresses that signed in to this account, not every address that signed in somewhere: an attacker signs in to an account of their own first',
       )
     },
   },

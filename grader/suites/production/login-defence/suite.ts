@@ -61,6 +61,18 @@ export default defineSuite<ApiCheckContext>({
       apply: copyOver(new URL('fixtures/never-expiring-lock/', import.meta.url)),
     },
     {
+      id: 'trusts-any-known-address',
+      title:
+        'an account lock lets through every address that signed in to any account: the attacker signs in to their own first',
+      fails: ['victim-keeps-access'],
+      dir: 'solution',
+      apply: patchFile(
+        'src/sign-in.ts',
+        'const known = knownAddresses.get(username)?.has(address) === true',
+        'const known = [...knownAddresses.values()].some((addresses) => addresses.has(address))',
+      ),
+    },
+    {
       id: 'refusals-extend-lock',
       title: 'refused attempts count as failures: an attacker who keeps trying keeps the lock on',
       fails: ['lockout-expires'],
