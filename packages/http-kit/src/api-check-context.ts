@@ -143,6 +143,8 @@ export interface ExecResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** The command was still running at its deadline and was abandoned (exitCode is then 124). */
+  timedOut?: true
 }
 
 export interface RebuildReport {

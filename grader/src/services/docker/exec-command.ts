@@ -51,6 +51,7 @@ export async function execCommand(
   if (!finished)
     return {
       exitCode: TIMED_OUT_EXIT_CODE,
+      timedOut: true,
       stdout,
       stderr: `${stderr}${stderr && !stderr.endsWith('\n') ? '\n' : ''}(stopped waiting after ${formatSeconds(timeoutMs)})\n`,
     }

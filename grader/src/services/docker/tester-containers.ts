@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { captureLogs, ensureImage, hardenedCreateOptions, IMAGE_CATALOG } from '@backend-labs/containers'
-import type { Sink, Tester, TesterPlan, TesterReport } from '@backend-labs/http-kit'
-import { EnvironmentError } from '@backend-labs/lab-kit'
+import type { ExecResult, Sink, Tester, TesterPlan, TesterReport } from '@backend-labs/http-kit'
+import { cannotDecide, EnvironmentError } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import type { DockerSession } from './docker-session.ts'
-import { execCommand } from './exec-command.ts'
+import { execCommand, formatSeconds } from './exec-command.ts'
 
 const MAX_TESTERS = 64
 /** Each tester is a small Node client: these limits leave the app most of the machine. */
@@ -97,6 +97,20 @@ async function runPlan(container: Docker.Container, plan: TesterPlan): Promise<T
     timeoutMs,
     outputCapBytes: 4 * 1024 * 1024,
   })
+  return testerReport(result, timeoutMs)
+}
+
+/**
+ * The report a tester run printed. A run still going at its deadline (its plan's duration and a
+ * minute more) says the machine was too busy to measure on: the check that asked cannot decide, and
+ * the rest of the grade goes on. A tester that ended without a report is the grader's problem.
+ */
+export function testerReport(result: ExecResult, timeoutMs: number): TesterReport {
+  if (result.timedOut)
+    cannotDecide(
+      `The grader's own client (a tester container) was still at work after ${formatSeconds(timeoutMs)}, well past its plan: this machine is too busy to measure on.`,
+      'Grade again when the machine is quieter.',
+    )
   const line = result.stdout.split('\n').find((l) => l.startsWith(REPORT_PREFIX))
   if (result.exitCode !== 0 || !line)
     throw new EnvironmentError(
