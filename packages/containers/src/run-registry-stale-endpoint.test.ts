@@ -45,14 +45,16 @@ describe('RunRegistry against an engine with a stale endpoint', () => {
     await registry.createNetwork()
     await registry.createContainer({ Image: 'x' })
     await registry.createContainer({ Image: 'x', name: 'chosen-name' })
-    expect(engine.created.map((c) => c.name)).toEqual(['backend-labs-run-abc-1-c1', 'chosen-name'])
+    const [named, chosen] = engine.created.map((c) => c.name)
+    expect(named).toMatch(/^backend-labs-run-abc-1-[0-9a-f]{8}$/)
+    expect(chosen).toBe('chosen-name')
 
     const report = await registry.dispose()
     expect(report.failed).toEqual([])
     expect(engine.removed()).toBe(true)
     expect(engine.disconnects).toEqual(
       expect.arrayContaining([
-        { Container: 'backend-labs-run-abc-1-c1', Force: true },
+        { Container: named, Force: true },
         { Container: 'chosen-name', Force: true },
       ]),
     )

@@ -80,8 +80,9 @@ export class RunRegistry {
    * the engine has lost track of the container ({@link removeNetwork}).
    */
   async createContainer(options: ContainerCreateOptions): Promise<Docker.Container> {
+    // random, not counted: two registries in one process may share a run id (tests do)
     const name =
-      options.name ?? `backend-labs-${this.runId}-c${this.containerNames.length + 1}`.replace(/[^\w.-]/g, '-')
+      options.name ?? `backend-labs-${this.runId}-${randomBytes(4).toString('hex')}`.replace(/[^\w.-]/g, '-')
     this.containerNames.push(name)
     return this.create('container', () =>
       this.docker.createContainer({ ...options, name, Labels: { ...options.Labels, ...this.labels } }),
