@@ -23,7 +23,12 @@ function dockerCli(args: string[]): string[] {
 describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale against the real engine'), () => {
   const docker = dockerAvailable ? testDocker() : (undefined as never)
   beforeAll(() => ensureTestBaseImage(docker), 60_000)
-  afterAll(() => removeByLabel(docker, LABEL.run), 60_000)
+  // only this file's runs: a grade running meanwhile on this engine (a verify, another test file) is
+  // not this file's to remove
+  afterAll(async () => {
+    for (const run of ['dispose', 'held', 'late', 'inflight', 'live', 'killed'])
+      await removeByLabel(docker, `${LABEL.run}=${RUN_PREFIX}-${run}`)
+  }, 60_000)
 
   it('labels what it creates and dispose() removes all of it', async () => {
     const registry = new RunRegistry(docker, `${RUN_PREFIX}-dispose`)
