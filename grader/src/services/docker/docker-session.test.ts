@@ -29,6 +29,6 @@ describe('DockerSession without an engine', () => {
     expect((error as EnvironmentError).message).toMatch(/^No Docker engine is reachable at /)
     expect((error as EnvironmentError).hint).toMatch(/start it/)
     await expect(lab.app()).rejects.toBe(error)
-    await expect(lab.dispose()).resolves.toBeUndefined()
+    await expect(lab.dispose()).resolves.toEqual({ leftovers: [] })
   })
 })
