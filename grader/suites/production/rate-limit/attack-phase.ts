@@ -1,6 +1,6 @@
 import type { ApiCheckContext, TesterPlan, TesterReport } from '@backend-labs/http-kit'
 import { scaledWait } from '@backend-labs/lab-kit'
-import { QUOTE_PATH, quotesApp } from '../../../../labs/production/rate-limit/quotes-api.ts'
+import { LIMIT_ENV, QUOTE_PATH, quotesApp } from '../../../../labs/production/rate-limit/quotes-api.ts'
 
 export const BOTS = 20
 export const USERS = 5
@@ -26,6 +26,8 @@ export const LATE_START_MS = 1000
  */
 export interface AttackPhase {
   usersAlone: TesterReport[]
+  /** Other users with the same plan, on the lab's starter, in the baseline round: what the app's baseline may be. */
+  starterUsersAlone: TesterReport[]
   /** The bots' own reports of the baseline round (their traffic on the sink). */
   botsOnSink: TesterReport[]
   usersUnderAttack: TesterReport[]
@@ -35,29 +37,38 @@ export interface AttackPhase {
 const phases = new WeakMap<object, Promise<AttackPhase>>()
 
 /**
- * Once per grade: 25 tester containers (own addresses) on the app's network, and a sink. Two rounds
- * of the same shape, each client started ahead and warmed up, all sending from one start time (bots
- * ramping): the 5 users ask for quotes while the 20 bots send the same traffic, first to the sink
- * (the baseline: what sending and answering that traffic costs this machine and its network shows
- * up here too, so it weighs on both rounds; the app has no say in it), then to /api/quote (the
- * attack, where the app's own cost of refusing the bots is what is judged).
+ * Once per grade: 30 tester containers (own addresses) on the app's network, a sink and the lab's
+ * starter. Two rounds of the same shape, each client started ahead and warmed up, all sending from
+ * one start time (bots ramping): the 5 users ask for quotes while the 20 bots send the same traffic,
+ * first to the sink (the baseline: what sending and answering that traffic costs this machine and
+ * its network shows up here too, so it weighs on both rounds; the app has no say in it), then to
+ * /api/quote (the attack, where the app's own cost of refusing the bots is what is judged). In the
+ * baseline round 5 more users send the same plan to the starter: an app slower than that without
+ * attack is not given a wider allowance under attack.
  */
 export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
   let phase = phases.get(ctx.docker)
   if (!phase) {
     phase = (async () => {
       const app = await quotesApp(ctx)
-      const [testers, sink] = await Promise.all([
-        ctx.docker.testers(BOTS + USERS, { key: 'crowd' }),
+      const [testers, sink, starter] = await Promise.all([
+        ctx.docker.testers(BOTS + 2 * USERS, { key: 'crowd' }),
         ctx.docker.sink(),
+        ctx.docker.starterApp({ readiness: { kind: 'http', path: '/health' }, env: LIMIT_ENV }),
       ])
       const users = testers.slice(0, USERS)
-      const bots = testers.slice(USERS)
+      const starterUsers = testers.slice(USERS, 2 * USERS)
+      const bots = testers.slice(2 * USERS)
       const target = `${app.networkUrl}${QUOTE_PATH}`
       const warmupTarget = `${app.networkUrl}/health`
-      const round = (botTarget: string, botWarmupTarget: string) => {
+      const round = (botTarget: string, botWarmupTarget: string, withStarter: boolean) => {
         const startAt = Date.now() + scaledWait(LEAD_MS)
         const userPlan: TesterPlan = { target, durationMs: ATTACK_MS, startAt, warmupTarget, ...USER_PLAN }
+        const starterPlan: TesterPlan = {
+          ...userPlan,
+          target: `${starter.networkUrl}${QUOTE_PATH}`,
+          warmupTarget: `${starter.networkUrl}/health`,
+        }
         return Promise.all([
           Promise.all(users.map((u) => u.run(userPlan))),
           Promise.all(
@@ -72,11 +83,16 @@ export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
               })
             }),
           ),
+          Promise.all(withStarter ? starterUsers.map((u) => u.run(starterPlan)) : []),
         ])
       }
-      const [usersAlone, botsOnSink] = await round(`${sink.networkUrl}/quote`, `${sink.networkUrl}/health`)
-      const [usersUnderAttack, botReports] = await round(target, warmupTarget)
-      return { usersAlone, botsOnSink, usersUnderAttack, bots: botReports }
+      const [usersAlone, botsOnSink, starterUsersAlone] = await round(
+        `${sink.networkUrl}/quote`,
+        `${sink.networkUrl}/health`,
+        true,
+      )
+      const [usersUnderAttack, botReports] = await round(target, warmupTarget, false)
+      return { usersAlone, starterUsersAlone, botsOnSink, usersUnderAttack, bots: botReports }
     })()
     phases.set(ctx.docker, phase)
   }

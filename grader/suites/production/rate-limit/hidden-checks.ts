@@ -3,12 +3,12 @@ import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
 import { LIMITS } from '../../../../labs/production/rate-limit/quotes-api.ts'
 import { attackPhase, BOTS, LATE_START_MS, USERS } from './attack-phase.ts'
 import { proxyPhase, spoofPhase } from './forwarded-phase.ts'
+import { LATENCY_RATIO, latencyVerdict, STARTER_SLACK } from './latency-verdict.ts'
 
 const QUOTA = LIMITS.requests
 /** In any stretch shorter than a window, a fixed window can let a client through twice (its end, the next start). */
 const MOST_PER_BOT = 2 * QUOTA
 const USER_SUCCESS = 0.99
-const LATENCY_RATIO = 2
 
 const ok = (r: TesterReport) => answersWithin(r.statuses, 200, 299)
 const ms = (value: number | undefined) => (value === undefined ? 'none' : `${Math.round(value)} ms`)
@@ -93,30 +93,45 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
     async run(ctx) {
-      const { usersAlone, usersUnderAttack, bots } = await attackPhase(ctx)
-      const alone = quantile(
-        usersAlone.flatMap((r) => r.latenciesMs),
-        0.95,
-      )
-      const attacked = quantile(
-        usersUnderAttack.flatMap((r) => r.latenciesMs),
-        0.95,
-      )
+      const { usersAlone, starterUsersAlone, usersUnderAttack, bots } = await attackPhase(ctx)
+      const p95 = (reports: TesterReport[]) =>
+        quantile(
+          reports.flatMap((r) => r.latenciesMs),
+          0.95,
+        )
+      const latencies = {
+        alone: p95(usersAlone),
+        starterAlone: p95(starterUsersAlone),
+        attacked: p95(usersUnderAttack),
+      }
+      const { alone, starterAlone, attacked } = latencies
       const botSent = bots.reduce((n, b) => n + b.sent, 0)
-      const late = Math.max(...[...usersAlone, ...usersUnderAttack, ...bots].map((r) => r.startedLateMs ?? 0))
+      const late = Math.max(
+        ...[...usersAlone, ...starterUsersAlone, ...usersUnderAttack, ...bots].map(
+          (r) => r.startedLateMs ?? 0,
+        ),
+      )
       ctx.log(
-        `users' p95 with the bot traffic on the grader's server ${ms(alone)}, under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
+        `users' p95 with the bot traffic on the grader's server ${ms(alone)} (the starter's, same round: ${ms(starterAlone)}), under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
       )
       if (late > LATE_START_MS)
         cannotDecide(
           `The grader's own clients started up to ${ms(late)} late (they were still starting when their round began), so the two rounds cannot be compared fairly: this machine is too busy.`,
           'Grade again when the machine is quieter.',
         )
-      if (alone === undefined || attacked === undefined || attacked > LATENCY_RATIO * alone)
+      const verdict = latencyVerdict(latencies)
+      if (verdict.kind === 'no-starter-baseline')
+        cannotDecide(
+          "The grader's own baseline (the lab's starter, asked by other users in the same round) answered none of their requests, so there is nothing to compare your app with.",
+          'Grade again; if it happens again, report it to your instructor with this run.',
+        )
+      if (verdict.kind === 'fail')
         fail({
-          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to a server of the grader's (both measured now, on this machine)`,
-          found: `p95 with the bot traffic elsewhere ${ms(alone)}, under attack ${ms(attacked)}${alone && attacked ? ` (${(attacked / alone).toFixed(1)}×)` : ''}`,
-          hint: 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work',
+          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to a server of the grader's, that p95 counted at most ${STARTER_SLACK}× the starter's in the same round (all measured now, on this machine)`,
+          found: `p95 with the bot traffic elsewhere ${ms(alone)} (the starter's ${ms(starterAlone)}), under attack ${ms(attacked)}${verdict.baselineMs && attacked ? ` (${(attacked / verdict.baselineMs).toFixed(1)}× the ${verdict.padded ? "starter's allowance" : 'baseline'})` : ''}`,
+          hint: verdict.padded
+            ? 'your app answers slower than the starter even with no bots on it: keep a calm request as fast as the starter, and make a refused request cost almost nothing'
+            : 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work',
         })
     },
   },

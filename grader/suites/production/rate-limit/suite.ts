@@ -58,6 +58,34 @@ export default defineSuite<ApiCheckContext>({
       ),
     },
     {
+      id: 'padded-calm-clients',
+      title:
+        'answers to clients that ask at a calm pace are held back 60× as long as pricing took (at most 3 s): a padded baseline, under which a costlier limit would hide',
+      fails: ['latency-under-attack'],
+      dir: 'solution',
+      apply: patches(
+        patchFile(
+          'src/server.ts',
+          'const trustedProxy = process.env.TRUSTED_PROXY || undefined',
+          'const trustedProxy = process.env.TRUSTED_PROXY || undefined\nconst lastSeen = new Map<string, number>()',
+        ),
+        patchFile(
+          'src/server.ts',
+          '    return sendJson(res, 200, priceQuote(symbol))',
+          [
+            '    const started = performance.now()',
+            '    const quote = priceQuote(symbol)',
+            '    const client = clientAddress(req, trustedProxy)',
+            '    const seen = lastSeen.get(client)',
+            '    const calm = seen !== undefined && Date.now() - seen >= 500',
+            '    lastSeen.set(client, Date.now())',
+            '    if (!calm) return sendJson(res, 200, quote)',
+            '    return void setTimeout(() => sendJson(res, 200, quote), Math.min(60 * (performance.now() - started), 3000))',
+          ].join('\n'),
+        ),
+      ),
+    },
+    {
       id: 'tarpit',
       title:
         'over-quota requests are held 2 s before their 429 (a tarpit): the bots never reach their quota, and the held requests pile up',
