@@ -187,6 +187,16 @@ describe('labs CLI (subprocess)', () => {
     )
   })
 
+  it('refuses a record that would not be of every case graded with the default engine', async () => {
+    for (const extra of [['--engine', 'live'], ['--against-records']]) {
+      const r = await sb.run(['verify', LAB, '--record', ...extra])
+      expect(r.code, r.stderr).toBe(2)
+      expect(r.stderr).toMatch(
+        new RegExp(`--record cannot go with ${extra[0]}[^]*labs verify --all --against-records`),
+      )
+    }
+  })
+
   it('doctor reports node and git', async () => {
     const r = await sb.run(['doctor'])
     expect(r.stdout).toMatch(/ok\s+node\s+v\d+/)

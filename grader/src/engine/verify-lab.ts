@@ -123,7 +123,13 @@ const sharedJobs = limiter(VERIFY_JOBS_AT_ONCE)
 export async function verifyLab(
   lab: Lab,
   paths: ProjectPaths,
-  options: { concurrency?: number; repeat?: number; engine?: string } = {},
+  options: {
+    concurrency?: number
+    repeat?: number
+    engine?: string
+    /** Grade only these kinds of case (e.g. the solution and the starter, when a record covers the rest). */
+    kinds?: VerifyCaseKind[]
+  } = {},
 ): Promise<VerifyLabReport> {
   const limit = options.concurrency ? limiter(options.concurrency) : sharedJobs
   const started = performance.now()
@@ -139,7 +145,7 @@ export async function verifyLab(
     }
     const starterDir = join(tmp, 'starter')
     await limit(() => materializeStarter(lab, paths, starterDir))
-    const plans: PlannedCase[] = [
+    const allPlans: PlannedCase[] = [
       { kind: 'solution', id: 'solution', recipe: suite.solution },
       ...(suite.alternatives ?? []).map((a) => ({ kind: 'alternative' as const, id: a.id, recipe: a })),
       { kind: 'starter', id: 'starter' },
@@ -151,6 +157,7 @@ export async function verifyLab(
         engines: f.engines,
       })),
     ]
+    const plans = options.kinds ? allPlans.filter((p) => options.kinds?.includes(p.kind)) : allPlans
     const runCase = async (plan: PlannedCase, i: number): Promise<VerifyCase> => {
       const caseStarted = performance.now()
       const dir = join(tmp, `case-${i}`)

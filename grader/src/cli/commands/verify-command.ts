@@ -1,7 +1,9 @@
 import { BadInputError } from '@backend-labs/lab-kit'
 import pc from 'picocolors'
 import { limiter } from '../../engine/pool.ts'
+import { verifyAgainstRecord } from '../../engine/verify-against-record.ts'
 import { type VerifyLabReport, verifyLab } from '../../engine/verify-lab.ts'
+import { recordPath, writeRecord } from '../../engine/verify-record.ts'
 import type { CommandSpec } from '../command-spec.ts'
 import { startHousekeeping } from '../sweep-leftovers.ts'
 
@@ -22,6 +24,16 @@ export const verifyCommand: CommandSpec = {
       flags: '--engine <engine>',
       description: 'grade every case with this engine where a track has several (live|static)',
     },
+    {
+      flags: '--record',
+      description:
+        "write each verified lab's record (its content's fingerprint and every verdict) into its suite",
+    },
+    {
+      flags: '--against-records',
+      description:
+        'a lab unchanged since its record: grade only its solution and starter and expect the recorded verdicts (for CI)',
+    },
   ],
   async run(app, args, options) {
     const repeat = options.repeat === undefined ? 1 : Number(options.repeat)
@@ -29,6 +41,14 @@ export const verifyCommand: CommandSpec = {
       throw new BadInputError(
         `--repeat takes a whole number from 1 to 100, not "${String(options.repeat)}"`,
         'e.g. `labs verify --all --repeat 5`',
+      )
+    if (
+      (options.record || options.againstRecords) &&
+      (options.engine || (options.record && options.againstRecords))
+    )
+      throw new BadInputError(
+        `records are of every case graded with the default engine: ${options.record ? '--record' : '--against-records'} cannot go with ${options.engine ? '--engine' : '--against-records'}`,
+        'e.g. `labs verify production/rate-limit --repeat 5 --record`, then `labs verify --all --against-records` in CI',
       )
     const ids = await app.catalog.select({
       ids: args,
@@ -45,14 +65,25 @@ export const verifyCommand: CommandSpec = {
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || ids.length)
     const engine = options.engine ? { engine: String(options.engine) } : {}
     const pending = ids.map((id) =>
-      limit(async () => verifyLab(await app.catalog.load(id), app.paths, { repeat, ...engine })),
+      limit(async () => {
+        const lab = await app.catalog.load(id)
+        if (options.againstRecords) {
+          const { report, reason } = await verifyAgainstRecord(lab, app.paths, { repeat })
+          return { report, note: reason }
+        }
+        const report = await verifyLab(lab, app.paths, { repeat, ...engine })
+        if (!options.record) return { report, note: '' }
+        if (!report.ok) return { report, note: 'not recorded: it did not verify' }
+        await writeRecord(report, repeat, app.paths)
+        return { report, note: `recorded in ${app.paths.relative(recordPath(id, app.paths))}` }
+      }),
     )
     for (const [i, id] of ids.entries()) {
-      const report = await pending[i]!
+      const { report, note } = await pending[i]!
       reports.push(report)
       if (options.json) continue
       app.out(
-        `${report.ok ? pc.green('✓') : pc.red('✗')} ${pc.bold(id)} ${pc.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}\n`,
+        `${report.ok ? pc.green('✓') : pc.red('✗')} ${pc.bold(id)} ${pc.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}${note ? pc.dim(`: ${note}`) : ''}\n`,
       )
       for (const p of report.problems) app.out(`    ${pc.red(p)}\n`)
       for (const c of report.cases) {
