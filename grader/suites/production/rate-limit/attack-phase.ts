@@ -26,8 +26,8 @@ export const LATE_START_MS = 1000
  */
 export interface AttackPhase {
   usersAlone: TesterReport[]
-  /** Other users with the same plan, on the lab's starter, in the baseline round: what the app's baseline may be. */
-  starterUsersAlone: TesterReport[]
+  /** Other users with the same plan, on the lab's starter (no bots on it), during the attack round. */
+  starterUsersMeanwhile: TesterReport[]
   /** The bots' own reports of the baseline round (their traffic on the sink). */
   botsOnSink: TesterReport[]
   usersUnderAttack: TesterReport[]
@@ -38,13 +38,12 @@ const phases = new WeakMap<object, Promise<AttackPhase>>()
 
 /**
  * Once per grade: 30 tester containers (own addresses) on the app's network, a sink and the lab's
- * starter. Two rounds of the same shape, each client started ahead and warmed up, all sending from
- * one start time (bots ramping): the 5 users ask for quotes while the 20 bots send the same traffic,
- * first to the sink (the baseline: what sending and answering that traffic costs this machine and
- * its network shows up here too, so it weighs on both rounds; the app has no say in it), then to
- * /api/quote (the attack, where the app's own cost of refusing the bots is what is judged). In the
- * baseline round 5 more users send the same plan to the starter: an app slower than that without
- * attack is not given a wider allowance under attack.
+ * starter. Two rounds, each client started ahead and warmed up, all sending from one start time (bots
+ * ramping): the 5 users ask the app for quotes while the 20 bots send the same traffic, first to the
+ * sink (how much the bots can send when every answer is prompt: `bots-throttled` compares with it),
+ * then to /api/quote (the attack). During the attack 5 more users send the same plan to the lab's
+ * starter, which no bot sends to: the yardstick for the users' latency, measured at the same moment
+ * on the same machine, that the app has no say in.
  */
 export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
   let phase = phases.get(ctx.docker)
@@ -86,13 +85,13 @@ export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
           Promise.all(withStarter ? starterUsers.map((u) => u.run(starterPlan)) : []),
         ])
       }
-      const [usersAlone, botsOnSink, starterUsersAlone] = await round(
+      const [usersAlone, botsOnSink] = await round(
         `${sink.networkUrl}/quote`,
         `${sink.networkUrl}/health`,
-        true,
+        false,
       )
-      const [usersUnderAttack, botReports] = await round(target, warmupTarget, false)
-      return { usersAlone, starterUsersAlone, botsOnSink, usersUnderAttack, bots: botReports }
+      const [usersUnderAttack, botReports, starterUsersMeanwhile] = await round(target, warmupTarget, true)
+      return { usersAlone, botsOnSink, usersUnderAttack, bots: botReports, starterUsersMeanwhile }
     })()
     phases.set(ctx.docker, phase)
   }

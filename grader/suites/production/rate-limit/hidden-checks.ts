@@ -3,7 +3,7 @@ import { cannotDecide, defineChecks, fail } from '@backend-labs/lab-kit'
 import { LIMITS } from '../../../../labs/production/rate-limit/quotes-api.ts'
 import { attackPhase, BOTS, LATE_START_MS, USERS } from './attack-phase.ts'
 import { proxyPhase, spoofPhase } from './forwarded-phase.ts'
-import { LATENCY_RATIO, latencyVerdict, STARTER_SLACK } from './latency-verdict.ts'
+import { LATENCY_RATIO, latencyVerdict } from './latency-verdict.ts'
 
 const QUOTA = LIMITS.requests
 /** In any stretch shorter than a window, a fixed window can let a client through twice (its end, the next start). */
@@ -88,50 +88,44 @@ export const hiddenChecks = defineChecks<ApiCheckContext>('hidden', [
   },
   {
     id: 'latency-under-attack',
-    title: `Real users' p95 latency under attack stays within ${LATENCY_RATIO}× their p95 while the same traffic goes elsewhere`,
+    title: `Real users' p95 latency under attack stays within ${LATENCY_RATIO}× that of users who ask the starter at the same time`,
     points: 2,
     timeoutMs: 240_000,
     needs: ['quota-enforced'],
     async run(ctx) {
-      const { usersAlone, starterUsersAlone, usersUnderAttack, bots } = await attackPhase(ctx)
+      const { usersAlone, starterUsersMeanwhile, usersUnderAttack, bots } = await attackPhase(ctx)
       const p95 = (reports: TesterReport[]) =>
         quantile(
           reports.flatMap((r) => r.latenciesMs),
           0.95,
         )
-      const latencies = {
-        alone: p95(usersAlone),
-        starterAlone: p95(starterUsersAlone),
-        attacked: p95(usersUnderAttack),
-      }
-      const { alone, starterAlone, attacked } = latencies
+      const attacked = p95(usersUnderAttack)
+      const starterMeanwhile = p95(starterUsersMeanwhile)
       const botSent = bots.reduce((n, b) => n + b.sent, 0)
       const late = Math.max(
-        ...[...usersAlone, ...starterUsersAlone, ...usersUnderAttack, ...bots].map(
+        ...[...usersAlone, ...usersUnderAttack, ...starterUsersMeanwhile, ...bots].map(
           (r) => r.startedLateMs ?? 0,
         ),
       )
       ctx.log(
-        `users' p95 with the bot traffic on the grader's server ${ms(alone)} (the starter's, same round: ${ms(starterAlone)}), under attack ${ms(attacked)}; the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
+        `users' p95 under attack ${ms(attacked)}, the starter's users meanwhile ${ms(starterMeanwhile)} (with the bots on the grader's server before: ${ms(p95(usersAlone))}); the bots sent ${botSent} requests during the attack; latest client start ${ms(late)} late`,
       )
       if (late > LATE_START_MS)
         cannotDecide(
-          `The grader's own clients started up to ${ms(late)} late (they were still starting when their round began), so the two rounds cannot be compared fairly: this machine is too busy.`,
+          `The grader's own clients started up to ${ms(late)} late (they were still starting when their round began), so the latencies cannot be compared fairly: this machine is too busy.`,
           'Grade again when the machine is quieter.',
         )
-      const verdict = latencyVerdict(latencies)
+      const verdict = latencyVerdict({ attacked, starterMeanwhile })
       if (verdict.kind === 'no-starter-baseline')
         cannotDecide(
-          "The grader's own baseline (the lab's starter, asked by other users in the same round) answered none of their requests, so there is nothing to compare your app with.",
+          "The lab's starter, which the grader's other users asked at the same time, answered none of their requests, so there is nothing to compare your app with.",
           'Grade again; if it happens again, report it to your instructor with this run.',
         )
       if (verdict.kind === 'fail')
         fail({
-          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× their p95 while the same bot traffic went to a server of the grader's, that p95 counted at most ${STARTER_SLACK}× the starter's in the same round (all measured now, on this machine)`,
-          found: `p95 with the bot traffic elsewhere ${ms(alone)} (the starter's ${ms(starterAlone)}), under attack ${ms(attacked)}${verdict.baselineMs && attacked ? ` (${(attacked / verdict.baselineMs).toFixed(1)}× the ${verdict.padded ? "starter's allowance" : 'baseline'})` : ''}`,
-          hint: verdict.padded
-            ? 'your app answers slower than the starter even with no bots on it: keep a calm request as fast as the starter, and make a refused request cost almost nothing'
-            : 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work',
+          expected: `the users' p95 latency under attack at most ${LATENCY_RATIO}× the p95 of ${USERS} other users who asked the lab's starter the same way at the same time, with no bots on it: at most ${LATENCY_RATIO} × ${ms(starterMeanwhile)} = ${ms(verdict.allowedMs)}`,
+          found: `p95 under attack ${ms(attacked)}${attacked && starterMeanwhile ? ` (${(attacked / starterMeanwhile).toFixed(1)}× the starter's)` : ''}`,
+          hint: 'a refused request must cost almost nothing: check the limit first, before any pricing, parsing or database work, and answer at once (never hold an answer back)',
         })
     },
   },

@@ -60,7 +60,7 @@ export default defineSuite<ApiCheckContext>({
     {
       id: 'padded-calm-clients',
       title:
-        'answers to clients that ask at a calm pace are held back 60× as long as pricing took (at most 3 s): a padded baseline, under which a costlier limit would hide',
+        'answers to clients that ask at a calm pace are held back 60× as long as pricing took (at most 3 s): a slow baseline of its own would hide a costly limit, the starter’s does not',
       fails: ['latency-under-attack'],
       dir: 'solution',
       apply: patches(
