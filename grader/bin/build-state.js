@@ -2,11 +2,11 @@
 // grader/scripts/build-cli.ts writes dist/build-info.json with the mtime and size of every input.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const grader = join(dirname(fileURLToPath(import.meta.url)), '..')
-const root = join(grader, '..')
+const root = resolve(grader, '..')
 const distDir = join(grader, 'dist')
 const lockDir = join(grader, 'dist.lock')
 
@@ -21,6 +21,9 @@ function readInfo() {
 /** Why the build cannot be used as it is, or undefined when it is fresh. */
 export function staleReason(info = readInfo(), base = root) {
   if (!info) return 'the CLI has not been built yet'
+  // the build holds absolute paths: a copy of the repository (cp -a keeps every mtime) must not run
+  // the original's sources and hidden suites
+  if (info.root !== base) return `the CLI was built in ${info.root ?? 'another folder'}, not here`
   for (const [path, [mtimeMs, size]] of Object.entries(info.inputs)) {
     let s
     try {

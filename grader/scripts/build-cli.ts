@@ -32,6 +32,11 @@ const distDir = join(grader, 'dist')
 /** What `bin/labs.js` reads to decide whether the build is fresh. Keep in step with bin/build-state.js. */
 export interface BuildInfo {
   builtAt: string
+  /**
+   * The repository it was built from: the build has this folder's absolute paths in it (sources,
+   * packages), so a copy of the repository must build its own.
+   */
+  root: string
   /** Repository-relative path → [mtimeMs, size] of every source file and folder the build depends on. */
   inputs: Record<string, [number, number]>
   /** Repository-relative lab module source → dist-relative compiled file. */
@@ -195,6 +200,7 @@ export async function buildCli(): Promise<BuildInfo> {
     if (existsSync(path)) inputs[relative(root, path)] = stamp(path)
   const info: BuildInfo = {
     builtAt: new Date().toISOString(),
+    root,
     inputs,
     labModules: Object.fromEntries(
       Object.entries(labEntries).map(([out, source]) => [relative(root, source), `${out}.js`]),

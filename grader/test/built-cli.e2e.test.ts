@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staleReason } from '../bin/build-state.js'
-import { CliSandbox, labsBin } from './cli-harness.ts'
+import { CliSandbox, labsBin, repoRoot } from './cli-harness.ts'
 
 // The `labs` bin runs grader/dist/ with plain node; it never runs a build older than its sources, and lab
 // code the build did not compile still shares the build's lab-kit (its failures stay failures).
@@ -26,6 +26,7 @@ describe('the built CLI', () => {
     expect(bin).not.toMatch(/tsx|src\/cli/)
     const info = JSON.parse(await readFile(join(labsBin, '../../dist/build-info.json'), 'utf8'))
     expect(Object.keys(info.inputs)).toContain('grader/src/cli/main.ts')
+    expect(info.root).toBe(repoRoot)
     expect(info.labModules['labs/git/first-commits/checks.ts']).toBe(
       'lab-code/labs/git/first-commits/checks.js',
     )
@@ -35,8 +36,15 @@ describe('the built CLI', () => {
     const file = join(scratch, 'a.ts')
     await writeFile(file, 'export {}\n')
     const s = await stat(file)
-    const info = { inputs: { 'a.ts': [s.mtimeMs, s.size] as [number, number] } }
+    const info = { root: scratch, inputs: { 'a.ts': [s.mtimeMs, s.size] as [number, number] } }
     expect(staleReason(info, scratch)).toBeUndefined()
+    // a copy of the repository (every mtime kept) has the original's paths in its build
+    expect(staleReason({ ...info, root: '/elsewhere' }, scratch)).toBe(
+      'the CLI was built in /elsewhere, not here',
+    )
+    expect(staleReason({ inputs: info.inputs }, scratch)).toBe(
+      'the CLI was built in another folder, not here',
+    )
     await utimes(file, new Date(), new Date(Date.now() + 5000))
     expect(staleReason(info, scratch)).toBe('a.ts changed since the CLI was built')
     await rm(file)

@@ -195,6 +195,11 @@ describe('labs CLI (subprocess)', () => {
         new RegExp(`--record cannot go with ${extra[0]}[^]*labs verify --all --against-records`),
       )
     }
+    const once = await sb.run(['verify', LAB, '--record'])
+    expect(once.code, once.stderr).toBe(2)
+    expect(once.stderr).toMatch(
+      /--record needs every case graded at least 5 times with the same verdict, not 1/,
+    )
   })
 
   it('doctor reports node and git', async () => {

@@ -1,9 +1,10 @@
 import { BadInputError } from '@backend-labs/lab-kit'
 import pc from 'picocolors'
+import { labFingerprint } from '../../engine/lab-fingerprint.ts'
 import { limiter } from '../../engine/pool.ts'
 import { verifyAgainstRecord } from '../../engine/verify-against-record.ts'
 import { type VerifyLabReport, verifyLab } from '../../engine/verify-lab.ts'
-import { recordPath, writeRecord } from '../../engine/verify-record.ts'
+import { MIN_RECORD_REPEAT, recordPath, writeRecord } from '../../engine/verify-record.ts'
 import type { CommandSpec } from '../command-spec.ts'
 import { startHousekeeping } from '../sweep-leftovers.ts'
 
@@ -50,6 +51,11 @@ export const verifyCommand: CommandSpec = {
         `records are of every case graded with the default engine: ${options.record ? '--record' : '--against-records'} cannot go with ${options.engine ? '--engine' : '--against-records'}`,
         'e.g. `labs verify production/rate-limit --repeat 5 --record`, then `labs verify --all --against-records` in CI',
       )
+    if (options.record && repeat < MIN_RECORD_REPEAT)
+      throw new BadInputError(
+        `--record needs every case graded at least ${MIN_RECORD_REPEAT} times with the same verdict, not ${repeat}`,
+        `e.g. \`labs verify production/rate-limit --repeat ${MIN_RECORD_REPEAT} --record\``,
+      )
     const ids = await app.catalog.select({
       ids: args,
       track: options.track as string | undefined,
@@ -60,6 +66,7 @@ export const verifyCommand: CommandSpec = {
 `),
     )
     const reports: VerifyLabReport[] = []
+    const notes: string[] = []
     const started = Date.now()
     // Every lab at once by default: their starter builds and cases share verify-lab's process-wide limit.
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || ids.length)
@@ -71,16 +78,29 @@ export const verifyCommand: CommandSpec = {
           const { report, reason } = await verifyAgainstRecord(lab, app.paths, { repeat })
           return { report, note: reason }
         }
+        // taken before the suite is loaded: a lab edited while it is verified is not recorded
+        const startedWith = options.record ? await labFingerprint(id, app.paths) : undefined
         const report = await verifyLab(lab, app.paths, { repeat, ...engine })
-        if (!options.record) return { report, note: '' }
+        if (!startedWith) return { report, note: '' }
         if (!report.ok) return { report, note: 'not recorded: it did not verify' }
-        await writeRecord(report, repeat, app.paths)
-        return { report, note: `recorded in ${app.paths.relative(recordPath(id, app.paths))}` }
+        const where = app.paths.relative(recordPath(id, app.paths))
+        try {
+          const written = await writeRecord(report, repeat, app.paths, startedWith)
+          if ('record' in written) return { report, note: `recorded in ${where}` }
+          report.problems.push(
+            `not recorded: the lab changed while it was verified (${written.changedMeanwhile.join(', ')}); verify it again`,
+          )
+        } catch (error) {
+          report.problems.push(`not recorded: could not write ${where}: ${(error as Error).message}`)
+        }
+        report.ok = false
+        return { report, note: '' }
       }),
     )
     for (const [i, id] of ids.entries()) {
       const { report, note } = await pending[i]!
       reports.push(report)
+      notes.push(note)
       if (options.json) continue
       app.out(
         `${report.ok ? pc.green('✓') : pc.red('✗')} ${pc.bold(id)} ${pc.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}${note ? pc.dim(`: ${note}`) : ''}\n`,
@@ -99,7 +119,7 @@ export const verifyCommand: CommandSpec = {
     const changed = reports.flatMap((r) => r.cases).reduce((n, c) => n + (c.unstable?.length ?? 0), 0)
     if (options.json)
       app.out(
-        `${JSON.stringify({ ok, repeat, changedVerdicts: changed, durationMs: Date.now() - started, labs: reports }, null, 2)}\n`,
+        `${JSON.stringify({ ok, repeat, changedVerdicts: changed, durationMs: Date.now() - started, labs: reports.map((r, i) => (notes[i] ? { ...r, note: notes[i] } : r)) }, null, 2)}\n`,
       )
     else {
       app.out(
