@@ -1,6 +1,7 @@
 import type Docker from 'dockerode'
 import { describe, expect, it } from 'vitest'
-import { RunRegistry } from './run-registry.ts'
+import { RunRegistry, runContainerName } from './run-registry.ts'
+import { sweepStale } from './stale-sweep.ts'
 
 /**
  * The engine state that left 2 of 55 rate-limit grades' networks behind: after the containers were
@@ -9,12 +10,16 @@ import { RunRegistry } from './run-registry.ts'
  * `ForceEndpointDelete`). A real engine cannot be put in that state on purpose, so this engine is a
  * stand-in that behaves as that one did.
  */
-function engineWithStaleEndpoint() {
+function engineWithStaleEndpoint(networkLabels: Record<string, string> = {}) {
   const created: { name?: string; id: string }[] = []
   const endpoints = new Set<string>()
   const disconnects: { Container: string; Force?: boolean }[] = []
   let removed = false
   const docker = {
+    listContainers: async () => [],
+    listNetworks: async () => [{ Id: 'network-1', Labels: networkLabels }],
+    listVolumes: async () => ({ Volumes: [] }),
+    listImages: async () => [],
     createContainer: async (options: { name?: string }) => {
       const id = `container-${created.length + 1}`
       created.push({ name: options.name, id })
@@ -46,7 +51,7 @@ describe('RunRegistry against an engine with a stale endpoint', () => {
     await registry.createContainer({ Image: 'x' })
     await registry.createContainer({ Image: 'x', name: 'chosen-name' })
     const [named, chosen] = engine.created.map((c) => c.name)
-    expect(named).toMatch(/^backend-labs-run-abc-1-[0-9a-f]{8}$/)
+    expect(named).toBe(`backend-labs-run-abc-1-${process.pid.toString(36)}-1`)
     expect(chosen).toBe('chosen-name')
 
     const report = await registry.dispose()
@@ -76,4 +81,15 @@ describe('RunRegistry against an engine with a stale endpoint', () => {
       }),
     ])
   }, 20_000)
+
+  it('lets a later sweep free the network of a process that died, by the names its containers had', async () => {
+    const dead = 4_000_000
+    const labels = { 'org.backend-labs.run': 'run-dead', 'org.backend-labs.pid': String(dead) }
+    const engine = engineWithStaleEndpoint(labels)
+    // the 3rd container of that run left its endpoint; the process that knew its name is gone
+    await engine.docker.createContainer({ name: runContainerName('run-dead', dead, 3) })
+    const report = await sweepStale(engine.docker, { isAlive: () => false })
+    expect(report).toEqual({ removed: [{ kind: 'network', id: 'network-1' }], failed: [] })
+    expect(engine.removed()).toBe(true)
+  })
 })

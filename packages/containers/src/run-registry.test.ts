@@ -44,7 +44,9 @@ describe.skipIf(!dockerAvailable)(dockerSuite('RunRegistry and sweepStale agains
     await container.start()
     const info = await container.inspect()
     expect(info.Config.Labels[LABEL.run]).toBe(registry.runId)
-    expect(info.Name).toMatch(new RegExp(`^/backend-labs-${registry.runId}-[0-9a-f]{8}$`)) // the endpoint name the clean-up can still use
+    expect(info.Name).toMatch(
+      new RegExp(`^/backend-labs-${registry.runId}-${process.pid.toString(36)}-\\d+$`),
+    ) // the endpoint name the clean-up (or a later sweep) can still use
     expect(info.Config.Labels[LABEL.pid]).toBe(String(process.pid))
     expect(Date.parse(info.Config.Labels[LABEL.created] ?? '')).not.toBeNaN()
 

@@ -19,6 +19,22 @@ export interface DisposeReport {
 const REMOVAL_ORDER: ResourceKind[] = ['container', 'network', 'volume', 'image']
 
 /**
+ * How many container names of a run the sweep tries on a network it cannot remove. A run makes
+ * fewer (the rate-limit lab's grade, the most, about 40).
+ */
+export const RUN_CONTAINER_NAMES = 256
+const namesGiven = new Map<string, number>()
+
+/**
+ * The name of the `n`th container (from 1) a run made in process `pid`. Derived, not random: after
+ * the process died, `sweepStale` can still name the endpoints its containers left on a network
+ * (the engine's endpoint names are the container names; see {@link removeNetwork}).
+ */
+export function runContainerName(runId: string, pid: number, n: number): string {
+  return `backend-labs-${runId}-${pid.toString(36)}-${n}`.replace(/[^\w.-]/g, '-')
+}
+
+/**
  * Owns every container, network, volume and temporary image one grading run creates. Each carries
  * the run labels (run id, pid, host, created), so what `dispose()` misses — because the process was
  * killed — the next start's `sweepStale()` finds.
@@ -80,9 +96,10 @@ export class RunRegistry {
    * the engine has lost track of the container ({@link removeNetwork}).
    */
   async createContainer(options: ContainerCreateOptions): Promise<Docker.Container> {
-    // random, not counted: two registries in one process may share a run id (tests do)
-    const name =
-      options.name ?? `backend-labs-${this.runId}-${randomBytes(4).toString('hex')}`.replace(/[^\w.-]/g, '-')
+    // counted per run id in this process (two registries of one process may share a run id: tests do)
+    const n = (namesGiven.get(this.runId) ?? 0) + 1
+    namesGiven.set(this.runId, n)
+    const name = options.name ?? runContainerName(this.runId, process.pid, n)
     this.containerNames.push(name)
     return this.create('container', () =>
       this.docker.createContainer({ ...options, name, Labels: { ...options.Labels, ...this.labels } }),

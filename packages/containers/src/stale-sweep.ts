@@ -1,7 +1,12 @@
 import { hostname } from 'node:os'
 import type Docker from 'dockerode'
 import { LABEL, TESTCONTAINERS_LABEL, TESTCONTAINERS_SESSION_LABEL } from './labels.ts'
-import { removeResource, type TrackedResource } from './run-registry.ts'
+import {
+  RUN_CONTAINER_NAMES,
+  removeResource,
+  runContainerName,
+  type TrackedResource,
+} from './run-registry.ts'
 
 export interface SweepOptions {
   /** Resources made on another host are only swept when older than this (pids mean nothing there). Default 24 h. */
@@ -48,19 +53,21 @@ export async function sweepStale(docker: Docker, options: SweepOptions = {}): Pr
     docker.listVolumes({ filters }),
     docker.listImages({ filters }),
   ])
-  const targets: TrackedResource[] = [
+  const targets: (TrackedResource & { endpoints?: string[] })[] = [
     ...containers.filter((c) => stale(c.Labels)).map((c) => ({ kind: 'container' as const, id: c.Id })),
     ...(await staleTestcontainers(docker, now, options.testcontainersIdleMs ?? 30 * 60_000)),
-    ...networks.filter((n) => stale(n.Labels)).map((n) => ({ kind: 'network' as const, id: n.Id })),
+    ...networks
+      .filter((n) => stale(n.Labels))
+      .map((n) => ({ kind: 'network' as const, id: n.Id, endpoints: runEndpointNames(n.Labels) })),
     ...(volumes.Volumes ?? [])
       .filter((v) => stale(v.Labels ?? undefined))
       .map((v) => ({ kind: 'volume' as const, id: v.Name })),
     ...images.filter((i) => stale(i.Labels)).map((i) => ({ kind: 'image' as const, id: i.Id })),
   ]
   const report: SweepReport = { removed: [], failed: [] }
-  for (const target of targets) {
+  for (const { endpoints, ...target } of targets) {
     try {
-      await removeResource(docker, target)
+      await removeResource(docker, target, endpoints)
       report.removed.push(target)
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) continue
@@ -104,4 +111,15 @@ export function pidAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+/**
+ * The names the containers of a dead run had (derived from its run id and pid): a network whose
+ * removal fails on "active endpoints" that the engine no longer lists is freed by disconnecting them.
+ */
+function runEndpointNames(labels: Record<string, string> | undefined): string[] {
+  const run = labels?.[LABEL.run]
+  const pid = Number(labels?.[LABEL.pid])
+  if (!run || !Number.isInteger(pid) || pid <= 0) return []
+  return Array.from({ length: RUN_CONTAINER_NAMES }, (_, i) => runContainerName(run, pid, i + 1))
 }
