@@ -161,6 +161,12 @@ describe('recordDisagreements', () => {
         suite,
       ),
     ).toEqual(['solution solution is recorded without full marks'])
+    expect(
+      recordDisagreements(
+        record({ cases: [...cases.slice(0, 2), { ...cases[2]!, failed: [], skipped: 'x' }] }),
+        suite,
+      ),
+    ).toEqual(['fixture no-a is recorded as skipped, but it is not limited to some engines'])
   })
 })
 

@@ -2,7 +2,7 @@ import { type ApiCheckContext, send } from '@backend-labs/http-kit'
 import { defineChecks, fail } from '@backend-labs/lab-kit'
 import { BASE_IMAGE } from '../../docker/containerise-api/base-image.ts'
 import { quotaSequence, SEQUENCE_MAX } from './quota-sequence.ts'
-import { LIMITS, QUOTE_PATH, quotesApp } from './quotes-api.ts'
+import { LIMITS, modelPrice, QUOTE_PATH, quotesApp } from './quotes-api.ts'
 import { parseRateLimitList } from './ratelimit-fields.ts'
 
 const { requests: QUOTA, windowSeconds: WINDOW } = LIMITS
@@ -20,7 +20,8 @@ export default defineChecks<ApiCheckContext>('public', [
   },
   {
     id: 'serves-quotes',
-    title: 'GET /api/quote?symbol=ACME answers 200 with {"symbol", "price"}, and /health answers 200',
+    title:
+      'GET /api/quote?symbol=ACME answers 200 with {"symbol", "price"} priced by the model, and /health answers 200',
     points: 1,
     timeoutMs: 90_000,
     needs: ['builds'],
@@ -28,11 +29,12 @@ export default defineChecks<ApiCheckContext>('public', [
       const app = await quotesApp(ctx)
       const quote = await send(app.url, { method: 'GET', path: QUOTE_PATH })
       const body = quote.json as { symbol?: unknown; price?: unknown } | undefined
-      if (quote.status !== 200 || body?.symbol !== 'ACME' || typeof body.price !== 'number')
+      const price = await modelPrice('ACME')
+      if (quote.status !== 200 || body?.symbol !== 'ACME' || body.price !== price)
         fail({
-          expected: 'status 200 with {"symbol": "ACME", "price": <number>}',
+          expected: `status 200 with {"symbol": "ACME", "price": ${price}} (the starter's pricing model)`,
           found: `status ${quote.status} with ${quote.text.slice(0, 200)}`,
-          hint: 'keep GET /api/quote working as the starter has it',
+          hint: 'keep GET /api/quote working as the starter has it: priceQuote() decides the price',
         })
     },
   },

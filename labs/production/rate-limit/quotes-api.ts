@@ -1,3 +1,5 @@
+import { pbkdf2 } from 'node:crypto'
+import { promisify } from 'node:util'
 import type { ApiCheckContext, RunningApp } from '@backend-labs/http-kit'
 
 /** The README's limits: the grader starts the app with them in its environment. */
@@ -19,5 +21,14 @@ export function quotesApp(ctx: ApiCheckContext, trustedProxy?: string): Promise<
   })
 }
 
-/** A fresh symbol per use, so tests do not share a cached price. */
+/** The quote every check asks for. */
 export const QUOTE_PATH = '/api/quote?symbol=ACME'
+
+/**
+ * The price the starter's model gives a symbol (the same model, computed here off the event loop):
+ * an app must keep pricing quotes, not answer a made-up number.
+ */
+export async function modelPrice(symbol: string): Promise<number> {
+  const digest = await promisify(pbkdf2)(symbol, 'quotes-api-model', 32_000, 8, 'sha256')
+  return (1000 + (digest.readUInt32BE(0) % 99_000)) / 100
+}

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode'
 import { describe, expect, it } from 'vitest'
-import { RunRegistry, runContainerName } from './run-registry.ts'
+import { RUN_CONTAINER_NAMES, RunRegistry, runContainerName } from './run-registry.ts'
 import { sweepStale } from './stale-sweep.ts'
 
 /**
@@ -91,5 +91,7 @@ describe('RunRegistry against an engine with a stale endpoint', () => {
     const report = await sweepStale(engine.docker, { isAlive: () => false })
     expect(report).toEqual({ removed: [{ kind: 'network', id: 'network-1' }], failed: [] })
     expect(engine.removed()).toBe(true)
+    // each derived name once (the engine is not asked 256 × 8 times)
+    expect(engine.disconnects).toHaveLength(RUN_CONTAINER_NAMES)
   })
 })

@@ -236,12 +236,14 @@ export async function removeResource(
   docker: Docker,
   resource: TrackedResource,
   endpointNames: readonly string[] = [],
+  /** The names are guesses (a sweep's, up to {@link RUN_CONTAINER_NAMES}): disconnect them once, not on every try. */
+  namesOnce = false,
 ): Promise<void> {
   switch (resource.kind) {
     case 'container':
       return removeContainer(docker, resource.id)
     case 'network':
-      return removeNetwork(docker, resource.id, endpointNames)
+      return removeNetwork(docker, resource.id, endpointNames, namesOnce)
     case 'volume':
       return docker.getVolume(resource.id).remove()
     case 'image':
@@ -270,6 +272,7 @@ async function removeContainer(docker: Docker, id: string): Promise<void> {
 }
 
 const NETWORK_REMOVAL_TRIES = 8
+const DISCONNECTS_AT_ONCE = 16
 
 /**
  * Removes a network. The engine can still count an endpoint of a container it has just removed
@@ -279,7 +282,12 @@ const NETWORK_REMOVAL_TRIES = 8
  * container the engine no longer has deletes the endpoint of that name, so every name in
  * `endpointNames` (the containers the run made) is disconnected too.
  */
-async function removeNetwork(docker: Docker, id: string, endpointNames: readonly string[]): Promise<void> {
+async function removeNetwork(
+  docker: Docker,
+  id: string,
+  endpointNames: readonly string[],
+  namesOnce: boolean,
+): Promise<void> {
   const network = docker.getNetwork(id)
   for (let attempt = 1; ; attempt++) {
     try {
@@ -292,12 +300,16 @@ async function removeNetwork(docker: Docker, id: string, endpointNames: readonly
     const info = (await network.inspect().catch(() => undefined)) as
       | { Containers?: Record<string, unknown> }
       | undefined
-    const holders = new Set([...Object.keys(info?.Containers ?? {}), ...endpointNames])
-    await Promise.all(
-      [...holders].map((container) =>
-        network.disconnect({ Container: container, Force: true }).catch(() => {}),
-      ),
-    )
+    const holders = [
+      ...Object.keys(info?.Containers ?? {}),
+      ...(attempt === 1 || !namesOnce ? endpointNames : []),
+    ]
+    for (let i = 0; i < holders.length; i += DISCONNECTS_AT_ONCE)
+      await Promise.all(
+        holders
+          .slice(i, i + DISCONNECTS_AT_ONCE)
+          .map((container) => network.disconnect({ Container: container, Force: true }).catch(() => {})),
+      )
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
   }
 }

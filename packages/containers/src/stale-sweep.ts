@@ -67,7 +67,7 @@ export async function sweepStale(docker: Docker, options: SweepOptions = {}): Pr
   const report: SweepReport = { removed: [], failed: [] }
   for (const { endpoints, ...target } of targets) {
     try {
-      await removeResource(docker, target, endpoints)
+      await removeResource(docker, target, endpoints, true)
       report.removed.push(target)
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) continue

@@ -34,10 +34,11 @@ export interface DockerLab {
   /** Starts a catalog image (e.g. `postgres`) on the run network under `alias`. */
   service(key: 'postgres', options: ServiceOptions): Promise<RunningService>
   /**
-   * Starts `count` tester containers (the catalog's `tester` image) on the run network, each with its
-   * own address, once per `key` (default `testers`); plans run in them with `Tester.run`.
+   * Starts `count` tester containers (the catalog's `tester` image) on the run network (or on
+   * `network`, as `AppOptions.network`), each with its own address, once per `key` (default
+   * `testers`); plans run in them with `Tester.run`.
    */
-  testers(count: number, options?: { key?: string }): Promise<Tester[]>
+  testers(count: number, options?: { key?: string; network?: string }): Promise<Tester[]>
   /**
    * Starts a sink on the run network (a tester container answering every request 200 "ok"), once per
    * `key` (default `sink`): a target for baseline traffic that the app under test has no say in.
@@ -93,6 +94,12 @@ export interface AppOptions {
   readyTimeoutMs?: number
   /** Expect the container to exit instead of serving (e.g. a missing config must fail fast). */
   expectExit?: boolean
+  /**
+   * Starts it on another internal network of the run, by name, instead of the run network: only
+   * containers started with the same `network` reach it (e.g. a baseline the learner's app must not
+   * be able to disturb).
+   */
+  network?: string
 }
 
 export interface RunningApp {

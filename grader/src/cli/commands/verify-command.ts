@@ -71,6 +71,12 @@ export const verifyCommand: CommandSpec = {
     // Every lab at once by default: their starter builds and cases share verify-lab's process-wide limit.
     const limit = limiter(Number(process.env.LABS_VERIFY_LABS_AT_ONCE) || ids.length)
     const engine = options.engine ? { engine: String(options.engine) } : {}
+    // taken now, before any lab code is loaded or a lab waits its turn: a lab edited while the
+    // command runs is not recorded
+    const fingerprints = new Map(
+      ids.map((id) => [id, options.record ? labFingerprint(id, app.paths) : Promise.resolve(undefined)]),
+    )
+    await Promise.all(fingerprints.values())
     const pending = ids.map((id) =>
       limit(async () => {
         const lab = await app.catalog.load(id)
@@ -78,8 +84,7 @@ export const verifyCommand: CommandSpec = {
           const { report, reason } = await verifyAgainstRecord(lab, app.paths, { repeat })
           return { report, note: reason }
         }
-        // taken before the suite is loaded: a lab edited while it is verified is not recorded
-        const startedWith = options.record ? await labFingerprint(id, app.paths) : undefined
+        const startedWith = await fingerprints.get(id)
         const report = await verifyLab(lab, app.paths, { repeat, ...engine })
         if (!startedWith) return { report, note: '' }
         if (!report.ok) return { report, note: 'not recorded: it did not verify' }

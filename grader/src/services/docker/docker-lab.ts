@@ -105,11 +105,11 @@ export class LazyDockerLab implements DockerLab {
   }
 
   /** Once per key and grade: a second call with the same key gets the same containers. */
-  testers(count: number, options: { key?: string } = {}): Promise<Tester[]> {
+  testers(count: number, options: { key?: string; network?: string } = {}): Promise<Tester[]> {
     const key = options.key ?? 'testers'
     let group = this.testerGroups.get(key)
     if (!group) {
-      group = startTesters(this.session, count)
+      group = startTesters(this.session, count, options.network)
       this.testerGroups.set(key, group)
     }
     return group

@@ -45,7 +45,7 @@ export class DockerSession {
   /** What image builds may reach: nothing (default), or the npm registry through the grader's proxy. */
   buildNetwork: 'none' | 'registry' = 'none'
   private registryPromise: Promise<SessionRegistry> | undefined
-  private networkPromise: Promise<string> | undefined
+  private readonly networks = new Map<string, Promise<string>>()
   private buildPromise: Promise<BuildNetwork> | undefined
   private readonly volumes = new Map<string, Promise<string>>()
   private readonly discarded: string[][] = []
@@ -71,12 +71,19 @@ export class DockerSession {
    * The per-run internal network every app and service of this grade joins: no route out, no host
    * address on it. The grader reaches an app through a relay container (see `startPortRelay`).
    */
-  networkName(): Promise<string> {
-    this.networkPromise ??= this.registry().then(async (registry) => {
-      const network = await registry.createNetwork('net', { internal: true })
-      return (await network.inspect()).Name as string
-    })
-    return this.networkPromise
+  networkName(name?: string): Promise<string> {
+    const key = name ?? ''
+    let network = this.networks.get(key)
+    if (!network) {
+      // another internal network of the run (`AppOptions.network`): nothing on the run network reaches it
+      const suffix = name ? `net-${name.toLowerCase().replace(/[^a-z0-9_.-]+/g, '-')}` : 'net'
+      network = this.registry().then(async (registry) => {
+        const made = await registry.createNetwork(suffix, { internal: true })
+        return (await made.inspect()).Name as string
+      })
+      this.networks.set(key, network)
+    }
+    return network
   }
 
   /**

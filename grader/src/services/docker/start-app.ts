@@ -29,7 +29,7 @@ export async function startApp(
   options: AppOptions = {},
 ): Promise<RunningAppHandle> {
   const registry = await session.registry()
-  const networkName = await session.networkName()
+  const networkName = await session.networkName(options.network)
   const port = options.port ?? (options.env?.PORT ? Number(options.env.PORT) : DEFAULT_APP_PORT)
   const env = { PORT: String(port), ...options.env }
   const binds = await session.volumeBinds(options.volumes)

@@ -118,6 +118,32 @@ describe.skipIf(dockerSkipReason !== undefined)(
       expect(report).toMatchObject({ sent: 2, statuses: {}, errors: { ETIMEDOUT: 2 } })
     })
 
+    test('network: an app and testers on a network of their own reach each other, and nothing on the run network reaches them', async () => {
+      const apart = await lab.app({ key: 'apart', network: 'apart' })
+      const [inside] = await lab.testers(1, { key: 'inside', network: 'apart' })
+      const [outside] = await lab.testers(2, { key: 'pair' })
+      const plan = { maxRequests: 1, durationMs: 5000, timeoutMs: 2000 }
+      expect(await inside!.run({ ...plan, target: `${apart.networkUrl}/apart` })).toMatchObject({
+        sent: 1,
+        statuses: { '200': 1 },
+      })
+      // by its address, not only its name: no route between the two networks
+      const docker = await connectDocker()
+      const networks = (await docker.getContainer(apart.containerId).inspect()).NetworkSettings.Networks
+      const addresses = Object.values(networks).map((n) => n.IPAddress)
+      expect(addresses).toHaveLength(1)
+      for (const target of [`${apart.networkUrl}/apart`, `http://${addresses[0]}:3000/apart`]) {
+        const cut = await outside!.run({ ...plan, target })
+        expect(cut.statuses, target).toEqual({})
+        expect(
+          Object.values(cut.errors).reduce((a, b) => a + b, 0),
+          target,
+        ).toBe(1)
+      }
+      // the grader still reaches it, through its own relay
+      expect((await fetch(`${apart.url}/apart`)).status).toBe(200)
+    })
+
     test('a kept-alive connection closed before its answer: a GET is sent again on a new one (counted), a POST is not', async () => {
       const app = await lab.app({ key: 'for-testers' })
       const [tester] = await lab.testers(2, { key: 'pair' })

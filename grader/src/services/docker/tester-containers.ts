@@ -25,12 +25,16 @@ const SINK_LISTEN_WAIT_MS = 20_000
  * Starts `count` containers of the catalog's tester image on the run network (hardened and small,
  * labelled with the run, so the session removes them), and returns them once each has an address.
  */
-export async function startTesters(session: DockerSession, count: number): Promise<Tester[]> {
+export async function startTesters(
+  session: DockerSession,
+  count: number,
+  network?: string,
+): Promise<Tester[]> {
   if (!Number.isInteger(count) || count < 1 || count > MAX_TESTERS)
     throw new RangeError(`testers: between 1 and ${MAX_TESTERS}, not ${count}`)
   await ensureImage(await session.docker(), IMAGE_CATALOG.tester.ref)
   const start = async (): Promise<Tester> => {
-    const { container, address } = await startTesterContainer(session)
+    const { container, address } = await startTesterContainer(session, undefined, network)
     return { address, run: (plan) => runPlan(container, plan) }
   }
   return Promise.all(Array.from({ length: count }, start))
@@ -43,10 +47,11 @@ export async function startTesters(session: DockerSession, count: number): Promi
 async function startTesterContainer(
   session: DockerSession,
   cmd?: string[],
+  network?: string,
 ): Promise<{ container: Docker.Container; address: string }> {
   const image = IMAGE_CATALOG.tester.ref
   const registry = await session.registry()
-  const networkName = await session.networkName()
+  const networkName = await session.networkName(network)
   const container = await registry.createContainer(
     hardenedCreateOptions({
       image,

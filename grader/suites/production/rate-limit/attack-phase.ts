@@ -18,6 +18,8 @@ const BOT_RAMP_MS = 6000
 const LEAD_MS = 3000
 /** A client that began sending later than this after the start time makes the round unfair to judge. */
 export const LATE_START_MS = 1000
+/** The network of the starter and its users, apart from the app's. */
+const YARDSTICK_NETWORK = 'yardstick'
 
 /**
  * What the legitimate users saw with the bots' traffic going to a sink (the baseline: the same
@@ -37,27 +39,33 @@ export interface AttackPhase {
 const phases = new WeakMap<object, Promise<AttackPhase>>()
 
 /**
- * Once per grade: 30 tester containers (own addresses) on the app's network, a sink and the lab's
- * starter. Two rounds, each client started ahead and warmed up, all sending from one start time (bots
- * ramping): the 5 users ask the app for quotes while the 20 bots send the same traffic, first to the
- * sink (how much the bots can send when every answer is prompt: `bots-throttled` compares with it),
- * then to /api/quote (the attack). During the attack 5 more users send the same plan to the lab's
- * starter, which no bot sends to: the yardstick for the users' latency, measured at the same moment
- * on the same machine, that the app has no say in.
+ * Once per grade: 25 tester containers (own addresses) and a sink on the app's network, and the
+ * lab's starter with 5 more testers on a network of their own, which the app cannot reach. Two
+ * rounds, each client started ahead and warmed up, all sending from one start time (bots ramping):
+ * the 5 users ask the app for quotes while the 20 bots send the same traffic, first to the sink (how
+ * much the bots can send when every answer is prompt: `bots-throttled` compares with it), then to
+ * /api/quote (the attack). During the attack the 5 other users send the same plan to the starter,
+ * which no bot (and nothing of the app's) can reach: the yardstick for the users' latency, measured
+ * at the same moment on the same machine, that the app has no say in.
  */
 export function attackPhase(ctx: ApiCheckContext): Promise<AttackPhase> {
   let phase = phases.get(ctx.docker)
   if (!phase) {
     phase = (async () => {
       const app = await quotesApp(ctx)
-      const [testers, sink, starter] = await Promise.all([
-        ctx.docker.testers(BOTS + 2 * USERS, { key: 'crowd' }),
+      // the starter and its users on a network of their own: the app cannot reach (or flood) its yardstick
+      const [testers, starterUsers, sink, starter] = await Promise.all([
+        ctx.docker.testers(BOTS + USERS, { key: 'crowd' }),
+        ctx.docker.testers(USERS, { key: 'starter-users', network: YARDSTICK_NETWORK }),
         ctx.docker.sink(),
-        ctx.docker.starterApp({ readiness: { kind: 'http', path: '/health' }, env: LIMIT_ENV }),
+        ctx.docker.starterApp({
+          readiness: { kind: 'http', path: '/health' },
+          env: LIMIT_ENV,
+          network: YARDSTICK_NETWORK,
+        }),
       ])
       const users = testers.slice(0, USERS)
-      const starterUsers = testers.slice(USERS, 2 * USERS)
-      const bots = testers.slice(2 * USERS)
+      const bots = testers.slice(USERS)
       const target = `${app.networkUrl}${QUOTE_PATH}`
       const warmupTarget = `${app.networkUrl}/health`
       const round = (botTarget: string, botWarmupTarget: string, withStarter: boolean) => {
