@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type Docker from 'dockerode'
 import type { ContainerCreateOptions } from 'dockerode'
 import { runLabels } from './labels.ts'
+import { removeResource } from './resource-removal.ts'
 
 export type ResourceKind = 'container' | 'network' | 'volume' | 'image'
 
@@ -28,7 +29,7 @@ const namesGiven = new Map<string, number>()
 /**
  * The name of the `n`th container (from 1) a run made in process `pid`. Derived, not random: after
  * the process died, `sweepStale` can still name the endpoints its containers left on a network
- * (the engine's endpoint names are the container names; see {@link removeNetwork}).
+ * (the engine's endpoint names are the container names; see `removeNetwork` in resource-removal.ts).
  */
 export function runContainerName(runId: string, pid: number, n: number): string {
   return `backend-labs-${runId}-${pid.toString(36)}-${n}`.replace(/[^\w.-]/g, '-')
@@ -226,90 +227,3 @@ export class RunRegistry {
 
 /** How long the clean-up waits for creation calls still under way. */
 const CREATION_WAIT_MS = 30_000
-
-/**
- * Removes one resource; containers are killed and removed with their anonymous volumes. An image is
- * removed alone (`noprune`): its untagged parents may be layers a running build just took from the
- * cache.
- */
-export async function removeResource(
-  docker: Docker,
-  resource: TrackedResource,
-  endpointNames: readonly string[] = [],
-  /** The names are guesses (a sweep's, up to {@link RUN_CONTAINER_NAMES}): disconnect them once, not on every try. */
-  namesOnce = false,
-): Promise<void> {
-  switch (resource.kind) {
-    case 'container':
-      return removeContainer(docker, resource.id)
-    case 'network':
-      return removeNetwork(docker, resource.id, endpointNames, namesOnce)
-    case 'volume':
-      return docker.getVolume(resource.id).remove()
-    case 'image':
-      return docker.getImage(resource.id).remove({ force: true, noprune: true })
-  }
-}
-
-const REMOVAL_TRIES = 5
-
-/**
- * Removes a container, forcefully. A busy engine can fail a removal for a while (a kill it did not
- * see end yet, a removal already under way): it is tried again, with a growing pause. Gone is done.
- */
-async function removeContainer(docker: Docker, id: string): Promise<void> {
-  const container = docker.getContainer(id)
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await container.remove({ force: true, v: true })
-      return
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return
-      if (attempt >= REMOVAL_TRIES) throw error
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
-  }
-}
-
-const NETWORK_REMOVAL_TRIES = 8
-const DISCONNECTS_AT_ONCE = 16
-
-/**
- * Removes a network. The engine can still count an endpoint of a container it has just removed
- * ("has active endpoints", a known moby race), so the removal disconnects whatever the network still
- * lists, forcefully, and tries again, with a growing pause, before it gives up. A stale endpoint is
- * not listed at all (`network inspect` shows no container); a forced disconnect by the name of a
- * container the engine no longer has deletes the endpoint of that name, so every name in
- * `endpointNames` (the containers the run made) is disconnected too.
- */
-async function removeNetwork(
-  docker: Docker,
-  id: string,
-  endpointNames: readonly string[],
-  namesOnce: boolean,
-): Promise<void> {
-  const network = docker.getNetwork(id)
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await network.remove()
-      return
-    } catch (error) {
-      const message = (error as Error).message ?? ''
-      if (attempt >= NETWORK_REMOVAL_TRIES || !/active endpoints/i.test(message)) throw error
-    }
-    const info = (await network.inspect().catch(() => undefined)) as
-      | { Containers?: Record<string, unknown> }
-      | undefined
-    const holders = [
-      ...Object.keys(info?.Containers ?? {}),
-      ...(attempt === 1 || !namesOnce ? endpointNames : []),
-    ]
-    for (let i = 0; i < holders.length; i += DISCONNECTS_AT_ONCE)
-      await Promise.all(
-        holders
-          .slice(i, i + DISCONNECTS_AT_ONCE)
-          .map((container) => network.disconnect({ Container: container, Force: true }).catch(() => {})),
-      )
-    await new Promise((resolve) => setTimeout(resolve, 100 * attempt))
-  }
-}

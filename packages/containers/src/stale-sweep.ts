@@ -1,12 +1,8 @@
 import { hostname } from 'node:os'
 import type Docker from 'dockerode'
 import { LABEL, TESTCONTAINERS_LABEL, TESTCONTAINERS_SESSION_LABEL } from './labels.ts'
-import {
-  RUN_CONTAINER_NAMES,
-  removeResource,
-  runContainerName,
-  type TrackedResource,
-} from './run-registry.ts'
+import { removeResource } from './resource-removal.ts'
+import { RUN_CONTAINER_NAMES, runContainerName, type TrackedResource } from './run-registry.ts'
 
 export interface SweepOptions {
   /** Resources made on another host are only swept when older than this (pids mean nothing there). Default 24 h. */
