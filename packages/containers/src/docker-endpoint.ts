@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import Docker from 'dockerode'
+import { answerDeadlineAgent } from './engine-answer-deadline.ts'
 
 /** Where the Docker API was found, and how. */
 export interface DockerEndpoint {
@@ -85,13 +86,22 @@ export function resolveDockerEndpoint(env: NodeJS.ProcessEnv = process.env): Doc
   return endpointFromDockerHost(env) ?? candidateSockets(env).find((c) => existsSync(c.socketPath ?? ''))
 }
 
-/** A dockerode client for `endpoint`; `timeoutMs` bounds every request (docker-modem `timeout`). */
+/**
+ * A dockerode client for `endpoint`. `timeoutMs` bounds every request's silences (docker-modem
+ * `timeout`, streams included); `answerDeadlineMs` bounds only the wait for each answer to begin.
+ */
 export function dockerClient(
   endpoint: DockerEndpoint,
   timeoutMs?: number,
   env: NodeJS.ProcessEnv = process.env,
+  answerDeadlineMs?: number,
 ): Docker {
-  const timeout = timeoutMs === undefined ? {} : { timeout: timeoutMs }
+  const timeout = {
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
+    ...(answerDeadlineMs === undefined
+      ? {}
+      : { agent: answerDeadlineAgent(endpoint.protocol === 'https' ? 'https' : 'http', answerDeadlineMs) }),
+  }
   if (endpoint.socketPath) return new Docker({ socketPath: endpoint.socketPath, ...timeout })
   const certPath = env.DOCKER_CERT_PATH
   const tls =

@@ -1,6 +1,7 @@
 import { EnvironmentError } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import { type DockerEndpoint, dockerClient, resolveDockerEndpoint } from './docker-endpoint.ts'
+import { answerDeadlineFrom } from './engine-answer-deadline.ts'
 
 /** What `labs doctor` shows about the container engine. */
 export interface DockerRuntimeFacts {
@@ -67,7 +68,10 @@ export async function requireDockerRuntime(
   )
 }
 
-/** A client without a request timeout (builds and log streams run long), for a reachable engine. */
+/**
+ * A client for a reachable engine. No idle timeout (builds and log streams run long and may be
+ * quiet), but every request must begin to be answered within the answer deadline.
+ */
 export async function connectDocker(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Docker> {
   // grading waits longer than `labs doctor` for a busy engine (10 s unless the setting says otherwise)
   const env = options.env ?? process.env
@@ -75,7 +79,7 @@ export async function connectDocker(options: { env?: NodeJS.ProcessEnv } = {}): 
     ...options,
     timeoutMs: Number(env.LABS_DOCKER_PROBE_TIMEOUT_MS) || GRADING_PROBE_TIMEOUT_MS,
   })
-  return dockerClient(facts.endpoint, undefined, options.env)
+  return dockerClient(facts.endpoint, undefined, options.env, answerDeadlineFrom(env))
 }
 
 function flavourNotes(flavour: DockerEndpoint['flavour'], env: NodeJS.ProcessEnv): string[] {

@@ -26,6 +26,12 @@ export {
 export type { DockerfileInstruction } from './dockerfile-text.ts'
 export { baseImages, parseDockerfile } from './dockerfile-text.ts'
 export { DockerIgnore } from './dockerignore.ts'
+export {
+  answerDeadlineAgent,
+  answerDeadlineFrom,
+  DEFAULT_ANSWER_DEADLINE_MS,
+  DockerEngineSilentError,
+} from './engine-answer-deadline.ts'
 export type { HardenedRunOptions } from './hardened-run-options.ts'
 export { HARDENED_DEFAULTS, hardenedCreateOptions, hardenedHostConfig } from './hardened-run-options.ts'
 export type { CatalogImage, CatalogKey, ImagePins } from './image-catalog.ts'

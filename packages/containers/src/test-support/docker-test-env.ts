@@ -25,9 +25,10 @@ export function dockerSuite(title: string): string {
     : `${title} (skipped: ${skipAsked ? why : `no Docker engine reachable: ${why}`})`
 }
 
-export function testDocker(): Docker {
+/** A client for the engine the tests use; `answerDeadlineMs` as in {@link dockerClient}. */
+export function testDocker(answerDeadlineMs?: number): Docker {
   if (!facts.endpoint) throw new Error('no Docker endpoint')
-  return dockerClient(facts.endpoint)
+  return dockerClient(facts.endpoint, undefined, process.env, answerDeadlineMs)
 }
 
 /** Imports a busybox-static rootfs as {@link TEST_BASE_IMAGE} unless it exists. */
