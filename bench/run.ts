@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BenchScenario } from './bench-scenario.ts'
+import { benchNode, benchNodeVersion } from './cli-process.ts'
 import { COUNTS, type CountResult } from './scenarios/git-process-count.ts'
 import { RATIOS, SCENARIOS } from './scenarios/index.ts'
 
@@ -83,6 +84,7 @@ function print(r: BenchResult): void {
 }
 
 const filter = process.argv[2]
+process.stdout.write(`Node ${benchNodeVersion} (${benchNode}) runs the CLI, pnpm and node -e 0\n`)
 const chosen = SCENARIOS.filter((x) => !filter || x.name.includes(filter) || x.group?.includes(filter))
 const groups = new Map<string, BenchScenario[]>()
 for (const s of chosen) groups.set(s.group ?? s.name, [...(groups.get(s.group ?? s.name) ?? []), s])
@@ -115,5 +117,5 @@ if (!filter || 'git processes'.includes(filter)) {
 await mkdir(join(import.meta.dirname, 'results'), { recursive: true })
 await writeFile(
   join(import.meta.dirname, 'results', 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), results, ratios, counts }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), node: benchNodeVersion, results, ratios, counts }, null, 2)}\n`,
 )

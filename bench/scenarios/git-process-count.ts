@@ -3,7 +3,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { labsBin, repoRoot } from '../cli-process.ts'
+import { benchNode, labsBin, repoRoot } from '../cli-process.ts'
 import { solutionDir } from '../submission-dir.ts'
 
 export interface CountResult {
@@ -28,7 +28,7 @@ async function gitProcesses(id: string, env: Record<string, string> = {}): Promi
     await writeFile(join(shimDir, 'git'), `#!/bin/sh\necho x >> '${log}'\nexec '${realGit.trim()}' "$@"\n`)
     await chmod(join(shimDir, 'git'), 0o755)
     // Counted whatever the verdict (a check that timed out on a loaded machine still ran its git).
-    await run(process.execPath, [labsBin, 'grade', id, '--submission', submission], {
+    await run(benchNode, [labsBin, 'grade', id, '--submission', submission], {
       cwd: repoRoot,
       env: { ...process.env, ...env, PATH: `${shimDir}:${process.env.PATH}` },
     }).catch(() => undefined)

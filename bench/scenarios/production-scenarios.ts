@@ -16,9 +16,11 @@ const PRODUCTION_LABS = [
   'production/many-users',
 ]
 
-async function noDocker(): Promise<string | undefined> {
-  if (process.env.LABS_DRAFTS !== '1')
-    return 'the production track is a draft (labs/production/DRAFT.md); set LABS_DRAFTS=1'
+async function unavailable(lab: string): Promise<string | undefined> {
+  const { LabCatalog } = await import('../../grader/src/engine/lab-catalog.ts')
+  const { ProjectPaths } = await import('../../grader/src/engine/project-paths.ts')
+  if (!(await new LabCatalog(new ProjectPaths()).ids()).includes(lab))
+    return `${lab} is a draft (labs/production/DRAFT.md); set LABS_DRAFTS=1`
   const { detectDockerRuntime } = await import('@backend-labs/containers')
   const r = await detectDockerRuntime()
   return r.reachable ? undefined : 'no Docker engine is reachable'
@@ -39,7 +41,7 @@ function fullGrade(lab: string): BenchScenario {
     name: `labs grade ${lab} (full grade, warm)`,
     targetMs: 60_000,
     runs: 3,
-    unavailable: noDocker,
+    unavailable: () => unavailable(lab),
     async setup() {
       dir = await solutionDir(lab)
       await grade()

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { BenchScenario } from '../bench-scenario.ts'
-import { labs, labsBin, repoRoot } from '../cli-process.ts'
+import { benchNode, labs, labsBin, repoRoot } from '../cli-process.ts'
 
 const VERDICT = /Score: \d+\/\d+/g
 
@@ -33,7 +33,7 @@ function watchLatency(id: string, extraArgs: string[], edit: (ws: string, i: num
       sandbox = await mkdtemp(join(tmpdir(), 'labs-bench-watch-'))
       const env = { LABS_WORKSPACE_DIR: join(sandbox, 'ws'), LABS_STATE_DIR: join(sandbox, 'state') }
       await labs(['start', id], env)
-      child = spawn(process.execPath, [labsBin, 'watch', id, ...extraArgs], {
+      child = spawn(benchNode, [labsBin, 'watch', id, ...extraArgs], {
         cwd: repoRoot,
         env: { ...process.env, NO_COLOR: '1', ...env },
         stdio: ['ignore', 'pipe', 'ignore'],

@@ -15,7 +15,7 @@ const needsDocker = (services: string[]) => services.some((s) => CONTAINER_SERVI
 
 describe('labs verify', () => {
   it('finds the labs of every track', () => {
-    expect(new Set(labs.map((l) => l.track))).toEqual(new Set(['docker', 'git', 'sqlserver']))
+    expect(new Set(labs.map((l) => l.track))).toEqual(new Set(['docker', 'git', 'production', 'sqlserver']))
   })
 
   for (const lab of labs) {

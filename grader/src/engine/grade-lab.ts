@@ -131,6 +131,11 @@ export async function gradeLab(lab: Lab, paths: ProjectPaths, options: GradeOpti
     })
     result.checks = outcome.results
     if (outcome.fatal) throw outcome.fatal
+    if (result.checks.some((c) => c.status !== 'passed'))
+      for (const s of services) {
+        const silent = await s.stillAnswering?.()
+        if (silent) throw silent
+      }
     result.score = result.checks.reduce((sum, c) => sum + c.points, 0)
     applyVerdict(lab, result)
   } catch (error) {

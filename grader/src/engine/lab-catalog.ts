@@ -3,19 +3,16 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { BadInputError } from '@backend-labs/lab-kit'
 import { closest, distance } from 'fastest-levenshtein'
+import { DRAFT_TRACK_FILE, isDraft, readTrackDrafts, type TrackDrafts } from './draft-labs.ts'
 import type { Lab } from './lab.ts'
 import { loadManifest } from './manifest-loader.ts'
 import type { ProjectPaths } from './project-paths.ts'
 
-/**
- * A track folder holding `DRAFT.md` is work in progress: its labs are not yet proven by `labs
- * verify`, so they stay out of the catalog (list, grade, verify, batches) unless LABS_DRAFTS=1.
- */
-export const DRAFT_TRACK_FILE = 'DRAFT.md'
-
-/** Finds and loads labs: every `labs/<track>/<slug>/lab.yaml` of a track that is not a draft. */
+/** Finds and loads labs: every `labs/<track>/<slug>/lab.yaml` that is not a draft (draft-labs.ts). */
 export class LabCatalog {
   private idsCache?: string[]
+  private readonly draftIds = new Set<string>()
+  private readonly draftProblems: BadInputError[] = []
   private readonly loaded = new Map<string, Promise<Lab>>()
 
   constructor(readonly paths: ProjectPaths) {}
@@ -25,16 +22,45 @@ export class LabCatalog {
     const ids: string[] = []
     for (const track of await readdir(this.paths.labsDir, { withFileTypes: true })) {
       if (!track.isDirectory() || track.name.startsWith('.') || track.name === 'node_modules') continue
-      const draft = existsSync(join(this.paths.labsDir, track.name, DRAFT_TRACK_FILE))
-      if (draft && process.env.LABS_DRAFTS !== '1') continue
-      for (const slug of await readdir(join(this.paths.labsDir, track.name), { withFileTypes: true })) {
-        if (slug.isDirectory() && existsSync(join(this.paths.labsDir, track.name, slug.name, 'lab.yaml'))) {
-          ids.push(`${track.name}/${slug.name}`)
-        }
+      const trackDir = join(this.paths.labsDir, track.name)
+      const slugs = (await readdir(trackDir, { withFileTypes: true }))
+        .filter((slug) => slug.isDirectory() && existsSync(join(trackDir, slug.name, 'lab.yaml')))
+        .map((slug) => slug.name)
+      const drafts = this.trackDrafts(trackDir, slugs)
+      for (const slug of slugs) {
+        const id = `${track.name}/${slug}`
+        if (isDraft(drafts, slug)) this.draftIds.add(id)
+        if (!isDraft(drafts, slug) || process.env.LABS_DRAFTS === '1') ids.push(id)
       }
     }
     this.idsCache = ids.sort()
     return this.idsCache
+  }
+
+  /**
+   * A track's drafts. A DRAFT.md the grader cannot read makes the whole track a draft rather than
+   * stopping every command of every track; `labs verify` and `labs list` report it ({@link problems}).
+   */
+  private trackDrafts(trackDir: string, slugs: string[]): TrackDrafts {
+    try {
+      return readTrackDrafts(trackDir, this.paths.relative(join(trackDir, DRAFT_TRACK_FILE)), slugs)
+    } catch (error) {
+      if (!(error instanceof BadInputError)) throw error
+      this.draftProblems.push(error)
+      return { kind: 'whole-track' }
+    }
+  }
+
+  /** What was wrong with the tracks' DRAFT.md files (each track concerned is treated as a draft). */
+  async problems(): Promise<BadInputError[]> {
+    await this.ids()
+    return this.draftProblems
+  }
+
+  /** Whether a lab is a draft (listed only with LABS_DRAFTS=1). */
+  async isDraft(id: string): Promise<boolean> {
+    await this.ids()
+    return this.draftIds.has(id)
   }
 
   async tracks(): Promise<string[]> {
@@ -44,7 +70,14 @@ export class LabCatalog {
   /** Loads one lab; an unknown id is bad input with the nearest ids suggested. */
   async load(id: string): Promise<Lab> {
     const ids = await this.ids()
-    if (!ids.includes(id)) throw new BadInputError(`unknown lab "${id}"`, await this.suggest(id))
+    if (!ids.includes(id)) {
+      if (this.draftIds.has(id))
+        throw new BadInputError(
+          `lab "${id}" is a draft: it is not yet proven by \`labs verify\` (see labs/${id.split('/')[0]}/${DRAFT_TRACK_FILE})`,
+          'Instructors: set LABS_DRAFTS=1 to work on it.',
+        )
+      throw new BadInputError(`unknown lab "${id}"`, await this.suggest(id))
+    }
     let lab = this.loaded.get(id)
     if (!lab) {
       lab = this.read(id)

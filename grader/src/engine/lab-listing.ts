@@ -15,6 +15,8 @@ export interface LabListing {
   staticOnly?: boolean
   score?: number
   maxScore?: number
+  /** Work in progress, listed only with LABS_DRAFTS=1 (draft-labs.ts). */
+  draft?: boolean
 }
 
 /** What `listLabs` reads: the catalog, the learner's progress and where workspaces live. */
@@ -51,6 +53,7 @@ export async function listLabs(app: ListingSources, track?: string): Promise<Lab
     }
     if (p) Object.assign(entry, { score: p.score, maxScore: p.maxScore })
     if (p?.status === 'passed-static') entry.staticOnly = true
+    if (await app.catalog.isDraft(id)) entry.draft = true
     out.push(entry)
   }
   return out

@@ -20,6 +20,7 @@ export const dockerService: ServiceProvider = {
     docker.session.buildNetwork = lab.manifest?.docker?.buildNetwork ?? 'none'
     return {
       context: { docker },
+      stillAnswering: () => docker.session.stillAnswering(),
       dispose: () => docker.dispose(),
     }
   },

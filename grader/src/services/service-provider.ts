@@ -1,4 +1,4 @@
-import type { ServiceName } from '@backend-labs/lab-kit'
+import type { EnvironmentError, ServiceName } from '@backend-labs/lab-kit'
 import type { Lab } from '../engine/lab.ts'
 import type { StagedSubmission } from '../engine/stage.ts'
 
@@ -9,6 +9,11 @@ export interface ServiceInstance {
   /** Notes for the result (e.g. which engine graded). */
   engine?: string
   notices?: string[]
+  /**
+   * Asked when a check did not pass, before the verdict stands: an error when the service's engine
+   * no longer answers (a check that timed out may have been waiting on it, not on the learner).
+   */
+  stillAnswering?(): Promise<EnvironmentError | undefined>
   /**
    * Always called once grading of the submission ends, whatever happened. What it could not remove
    * it returns, for a notice (the next start's sweep, or `labs clean`, retries those).

@@ -1,7 +1,7 @@
 import { EnvironmentError } from '@backend-labs/lab-kit'
 import type Docker from 'dockerode'
 import { type DockerEndpoint, dockerClient, resolveDockerEndpoint } from './docker-endpoint.ts'
-import { answerDeadlineFrom } from './engine-answer-deadline.ts'
+import { answerDeadlineFrom, engineStillAnswers } from './engine-answer-deadline.ts'
 
 /** What `labs doctor` shows about the container engine. */
 export interface DockerRuntimeFacts {
@@ -75,11 +75,13 @@ export async function requireDockerRuntime(
 export async function connectDocker(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Docker> {
   // grading waits longer than `labs doctor` for a busy engine (10 s unless the setting says otherwise)
   const env = options.env ?? process.env
-  const facts = await requireDockerRuntime({
-    ...options,
-    timeoutMs: Number(env.LABS_DOCKER_PROBE_TIMEOUT_MS) || GRADING_PROBE_TIMEOUT_MS,
-  })
-  return dockerClient(facts.endpoint, undefined, options.env, answerDeadlineFrom(env))
+  const timeoutMs = Number(env.LABS_DOCKER_PROBE_TIMEOUT_MS) || GRADING_PROBE_TIMEOUT_MS
+  const facts = await requireDockerRuntime({ ...options, timeoutMs })
+  const docker = dockerClient(facts.endpoint, undefined, options.env, answerDeadlineFrom(env))
+  // a deadlocked engine still answers /version; /info is where it was seen to hang
+  const silent = await engineStillAnswers(docker, timeoutMs)
+  if (silent) throw silent
+  return docker
 }
 
 function flavourNotes(flavour: DockerEndpoint['flavour'], env: NodeJS.ProcessEnv): string[] {

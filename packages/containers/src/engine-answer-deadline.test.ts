@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server, type ServerResponse } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import type { ServerResponse } from 'node:http'
 import { EnvironmentError } from '@backend-labs/lab-kit'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { dockerClient } from './docker-endpoint.ts'
+import { connectDocker } from './docker-runtime.ts'
 import {
   answerDeadlineFrom,
   DEFAULT_ANSWER_DEADLINE_MS,
   DockerEngineSilentError,
+  engineStillAnswers,
 } from './engine-answer-deadline.ts'
 import {
   dockerAvailable,
@@ -17,40 +16,25 @@ import {
   TEST_BASE_IMAGE,
   testDocker,
 } from './test-support/docker-test-env.ts'
+import { type StandInEngine, standInEngine } from './test-support/stand-in-engine.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'answer-deadline-'))
-const servers: Server[] = []
+const engines: StandInEngine[] = []
 afterEach(async () => {
-  for (const s of servers) s.closeAllConnections()
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))))
+  await Promise.all(engines.splice(0).map((e) => e.close()))
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/**
- * An engine on a unix socket that accepts connections and answers as `handle` says; a wedged
- * dockerd accepts and never answers, which is what `handle` doing nothing stands for.
- */
-async function engine(
-  name: string,
-  deadlineMs: number | undefined,
-  handle: (path: string, res: ServerResponse) => void,
-) {
-  const socketPath = join(dir, `${name}.sock`)
-  const server = createServer((req, res) => handle(req.url ?? '', res))
-  servers.push(server)
-  await new Promise<void>((resolve) => server.listen(socketPath, resolve))
-  const endpoint = {
-    source: 'socket',
-    address: `unix://${socketPath}`,
-    socketPath,
-    flavour: 'docker',
-  } as const
-  return dockerClient(endpoint, undefined, {}, deadlineMs)
+/** A client with an answer deadline of `deadlineMs` for a stand-in engine that answers as `handle` says. */
+async function engine(deadlineMs: number | undefined, handle?: (path: string, res: ServerResponse) => void) {
+  const made = await standInEngine(handle)
+  engines.push(made)
+  return Object.assign(dockerClient(made.endpoint, undefined, {}, deadlineMs), {
+    socketPath: made.socketPath,
+  })
 }
 
 describe('the answer deadline on Docker requests', () => {
   it('ends a request the engine never answers with an environment error naming it', async () => {
-    const docker = await engine('silent', 300, () => {})
+    const docker = await engine(300)
     const started = performance.now()
     const error = await docker.version().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(DockerEngineSilentError)
@@ -60,7 +44,7 @@ describe('the answer deadline on Docker requests', () => {
   })
 
   it('lets an answer that comes in time through, and a stream run past the deadline once it has begun', async () => {
-    const docker = await engine('streaming', 300, (path, res) => {
+    const docker = await engine(300, (path, res) => {
       if (path.includes('/version')) {
         setTimeout(() => res.end(JSON.stringify({ Version: '99.0' })), 50)
         return
@@ -85,8 +69,33 @@ describe('the answer deadline on Docker requests', () => {
     expect(text).toContain('line 6')
   })
 
+  it('fails every later request at once after a silence, naming the request without its query', async () => {
+    const docker = await engine(300)
+    const first = await docker
+      .listContainers({ all: true, filters: { label: ['secret=1'] } })
+      .catch((e: unknown) => e)
+    expect((first as Error).message).toMatch(/: GET \/containers\/json got no answer in 0 s\.$/)
+    const started = performance.now()
+    const second = await docker
+      .getContainer('abc')
+      .remove({ force: true })
+      .catch((e: unknown) => e)
+    expect(second).toBe(first)
+    expect(performance.now() - started).toBeLessThan(250)
+    expect(await engineStillAnswers(docker, 5000)).toBe(first)
+  })
+
+  it('asks the engine whether it still answers before a timeout is blamed on the learner', async () => {
+    const answering = await engine(60_000, (_path, res) => res.end('{"ID":"x"}'))
+    expect(await engineStillAnswers(answering, 2000)).toBeUndefined()
+    const silent = await engine(60_000)
+    const error = await engineStillAnswers(silent, 300)
+    expect(error).toBeInstanceOf(DockerEngineSilentError)
+    expect(error?.message).toMatch(/GET \/info got no answer/)
+  })
+
   it('leaves an unanswered request alone without the wrapper (what it guards against)', async () => {
-    const docker = await engine('silent-unguarded', undefined, () => {})
+    const docker = await engine(undefined)
     const outcome = await Promise.race([
       docker.version().then(
         () => 'answered',
@@ -97,24 +106,38 @@ describe('the answer deadline on Docker requests', () => {
     expect(outcome).toBe('still waiting')
   })
 
+  it('refuses, when grading connects, an engine that answers /version but hangs on /info (a deadlocked dockerd)', async () => {
+    const deadlocked = await engine(undefined, (path, res) => {
+      if (path.includes('/version')) res.end(JSON.stringify({ Version: '20.10.24', ApiVersion: '1.41' }))
+    })
+    const env = { DOCKER_HOST: `unix://${deadlocked.socketPath}`, LABS_DOCKER_PROBE_TIMEOUT_MS: '300' }
+    const error = await connectDocker({ env }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DockerEngineSilentError)
+    expect((error as Error).message).toMatch(/GET \/info got no answer/)
+  })
+
   it('reads LABS_DOCKER_ANSWER_TIMEOUT_MS, ignoring nonsense', () => {
     expect(answerDeadlineFrom({ LABS_DOCKER_ANSWER_TIMEOUT_MS: '5000' })).toBe(5000)
     expect(answerDeadlineFrom({ LABS_DOCKER_ANSWER_TIMEOUT_MS: 'soon' })).toBe(DEFAULT_ANSWER_DEADLINE_MS)
     expect(answerDeadlineFrom({})).toBe(DEFAULT_ANSWER_DEADLINE_MS)
+    // a Node timer longer than 2^31 - 1 ms would fire at once
+    expect(answerDeadlineFrom({ LABS_DOCKER_ANSWER_TIMEOUT_MS: '1e10' })).toBe(2 ** 31 - 1)
   })
 })
 
 describe.skipIf(!dockerAvailable)(dockerSuite('the answer deadline against a real engine'), () => {
   it('does not cut a wait or followed logs that outlast it: the engine answers those at once', async () => {
-    const docker = testDocker(1000)
-    await ensureTestBaseImage(docker)
-    const container = await docker.createContainer({
+    // set-up and clean-up through a client without the deadline: only the long waits are measured
+    const plain = testDocker()
+    await ensureTestBaseImage(plain)
+    const made = await plain.createContainer({
       Image: TEST_BASE_IMAGE,
-      Cmd: ['sh', '-c', 'sleep 2; echo done'],
+      Cmd: ['sh', '-c', 'sleep 7; echo done'],
       Labels: { 'org.backend-labs.test': 'answer-deadline' },
     })
+    const container = testDocker(5000).getContainer(made.id)
     try {
-      await container.start()
+      await made.start()
       const logs = (await container.logs({
         follow: true,
         stdout: true,
@@ -131,7 +154,7 @@ describe.skipIf(!dockerAvailable)(dockerSuite('the answer deadline against a rea
       expect(exit.StatusCode).toBe(0)
       expect(text).toContain('done')
     } finally {
-      await container.remove({ force: true })
+      await made.remove({ force: true })
     }
-  }, 30_000)
+  }, 60_000)
 })

@@ -31,6 +31,8 @@ export {
   answerDeadlineFrom,
   DEFAULT_ANSWER_DEADLINE_MS,
   DockerEngineSilentError,
+  engineSilence,
+  engineStillAnswers,
 } from './engine-answer-deadline.ts'
 export type { HardenedRunOptions } from './hardened-run-options.ts'
 export { HARDENED_DEFAULTS, hardenedCreateOptions, hardenedHostConfig } from './hardened-run-options.ts'

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode'
+import { DockerEngineSilentError } from './engine-answer-deadline.ts'
 import type { TrackedResource } from './run-registry.ts'
 
 /**
@@ -39,7 +40,8 @@ async function removeContainer(docker: Docker, id: string): Promise<void> {
       return
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return
-      if (attempt >= REMOVAL_TRIES) throw error
+      // an engine that stopped answering will not answer a retry either
+      if (attempt >= REMOVAL_TRIES || error instanceof DockerEngineSilentError) throw error
     }
     await new Promise((resolve) => setTimeout(resolve, 200 * attempt))
   }

@@ -208,22 +208,31 @@ export class RunRegistry {
       for (const kind of REMOVAL_ORDER) {
         const batch = pending.filter((r) => r.kind === kind)
         for (const resource of batch) handled.add(resource)
-        await Promise.all(
-          batch.map(async (resource) => {
-            try {
-              await removeResource(this.docker, resource, this.containerNames)
-              report.removed.push(resource)
-            } catch (error) {
-              const status = (error as { statusCode?: number }).statusCode
-              if (status === 404) report.removed.push(resource)
-              else report.failed.push({ ...resource, reason: (error as Error).message })
-            }
-          }),
-        )
+        const remove = async (resource: TrackedResource) => {
+          try {
+            await removeResource(this.docker, resource, this.containerNames)
+            report.removed.push(resource)
+          } catch (error) {
+            const status = (error as { statusCode?: number }).statusCode
+            if (status === 404) report.removed.push(resource)
+            else report.failed.push({ ...resource, reason: (error as Error).message })
+          }
+        }
+        if (ONE_AT_A_TIME.has(kind)) for (const resource of batch) await remove(resource)
+        else await Promise.all(batch.map(remove))
       }
     }
   }
 }
+
+/**
+ * Kinds removed one at a time. Removing containers (or disconnecting them) at once can deadlock
+ * Docker 20.10's network controller (moby/moby#42545, fixed in later engines; Debian 12 ships
+ * 20.10.24): a rate-limit grade's 30 testers removed together wedged the engine twice, after which
+ * `docker network ls`, `create` and `info` never answer until dockerd restarts. One at a time costs
+ * a few seconds on a grade with many containers.
+ */
+const ONE_AT_A_TIME = new Set<TrackedResource['kind']>(['container', 'network'])
 
 /** How long the clean-up waits for creation calls still under way. */
 const CREATION_WAIT_MS = 30_000

@@ -11,6 +11,10 @@ export const listCommand: CommandSpec = {
   ],
   async run(app, _args, options) {
     const labs = await listLabs(app, options.track as string | undefined)
+    for (const problem of await app.catalog.problems())
+      app.err(
+        pc.yellow(`${problem.message}: the whole track is left out as a draft. ${problem.hint ?? ''}\n`),
+      )
     if (options.json) {
       app.out(`${JSON.stringify(labs, null, 2)}\n`)
       return 0
@@ -25,8 +29,9 @@ export const listCommand: CommandSpec = {
           : l.status === 'in progress'
             ? pc.yellow(`in progress${score}`)
             : pc.dim('not started')
+      const draft = l.draft ? pc.magenta(' (draft)') : ''
       app.out(
-        `${l.id.padEnd(width)}  ${l.title.padEnd(titleWidth)} ${pc.dim(`${l.difficulty}, ~${l.minutes} min`.padEnd(24))} ${status}\n`,
+        `${l.id.padEnd(width)}  ${l.title.padEnd(titleWidth)} ${pc.dim(`${l.difficulty}, ~${l.minutes} min`.padEnd(24))} ${status}${draft}\n`,
       )
     }
     app.out(pc.dim(`\nStart one with: pnpm labs start <lab>\n`))

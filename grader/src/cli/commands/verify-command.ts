@@ -56,6 +56,9 @@ export const verifyCommand: CommandSpec = {
         `--record needs every case graded at least ${MIN_RECORD_REPEAT} times with the same verdict, not ${repeat}`,
         `e.g. \`labs verify production/rate-limit --repeat ${MIN_RECORD_REPEAT} --record\``,
       )
+    // a DRAFT.md the grader cannot read would leave its track out quietly: an instructor must hear of it
+    const [draftProblem] = await app.catalog.problems()
+    if (draftProblem) throw draftProblem
     const ids = await app.catalog.select({
       ids: args,
       track: options.track as string | undefined,

@@ -1,4 +1,5 @@
-import { connectDocker } from '@backend-labs/containers'
+import { connectDocker, DockerEngineSilentError, dockerClient } from '@backend-labs/containers'
+import { standInEngine } from '@backend-labs/containers/stand-in-engine'
 import { EnvironmentError } from '@backend-labs/lab-kit'
 import { describe, expect, test } from 'vitest'
 import { LazyDockerLab } from './docker-lab.ts'
@@ -30,5 +31,22 @@ describe('DockerSession without an engine', () => {
     expect((error as EnvironmentError).hint).toMatch(/start it/)
     await expect(lab.app()).rejects.toBe(error)
     await expect(lab.dispose()).resolves.toEqual({ leftovers: [] })
+  })
+})
+
+describe('DockerSession with an engine that stops answering', () => {
+  test('says so when asked before a verdict, and says nothing for a grade that never used Docker', async () => {
+    const engine = await standInEngine()
+    try {
+      const unused = new DockerSession(async () => dockerClient(engine.endpoint, undefined, {}, 60_000))
+      expect(await unused.stillAnswering(300)).toBeUndefined()
+      const used = new DockerSession(async () => dockerClient(engine.endpoint, undefined, {}, 60_000))
+      await used.registry()
+      const silent = await used.stillAnswering(300)
+      expect(silent).toBeInstanceOf(DockerEngineSilentError)
+      expect(silent?.message).toMatch(/^The Docker engine stopped answering: GET \/info got no answer/)
+    } finally {
+      await engine.close()
+    }
   })
 })

@@ -1,6 +1,8 @@
 import {
   connectDocker,
   type DisposeReport,
+  type DockerEngineSilentError,
+  engineStillAnswers,
   type ResourceKind,
   RunRegistry,
   removeResource,
@@ -124,6 +126,16 @@ export class DockerSession {
    */
   discardAtEnd(imageIds: string[]): void {
     this.discarded.push(imageIds)
+  }
+
+  /**
+   * Undefined while the engine answers (or was never used by this grade), else the error to end the
+   * grade with: a check that timed out or an exec that never finished may have waited on the engine.
+   */
+  async stillAnswering(withinMs?: number): Promise<DockerEngineSilentError | undefined> {
+    if (!this.registryPromise) return undefined
+    const registry = await this.registryPromise.catch(() => undefined)
+    return registry ? engineStillAnswers(registry.docker, withinMs) : undefined
   }
 
   /** Removes every container, network, volume and temporary image of the run; never throws. */
